@@ -1,0 +1,52 @@
+"""One builder of a page's URL in every language.
+
+Slugs are translated, so a page's English URL is not its French URL with another prefix: each
+language's URL is built with that language active. The language switcher, the hreflang tags and
+the sitemap all use this module.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import translate_url
+from django.utils import translation
+
+from .languages import AUTONYMS, LANGUAGE_CODES, SOURCE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    autonym: str
+    url: str
+    is_current: bool
+
+
+def page_url(page, language, request=None, full=False):
+    with translation.override(language):
+        url = page.get_url(request)
+    if full and url and url.startswith("/"):
+        # Absolute on the host the visitor used; the Site record may name another one.
+        url = request.build_absolute_uri(url) if request else page.get_site().root_url + url
+    return url
+
+
+def page_urls(page, request=None, full=False):
+    """{language: URL of ``page`` in that language}."""
+    return {code: page_url(page, code, request, full) for code in LANGUAGE_CODES}
+
+
+def path_urls(path):
+    """{language: path} for a non-page view mounted under i18n_patterns."""
+    return {code: translate_url(path, code) for code in LANGUAGE_CODES}
+
+
+def language_links(urls, current):
+    return [
+        LanguageLink(code, AUTONYMS[code], urls[code], code == current)
+        for code in LANGUAGE_CODES
+        if urls.get(code)
+    ]
+
+
+def x_default(urls):
+    return urls.get(SOURCE_LANGUAGE)

@@ -1,0 +1,24 @@
+import re
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+
+from .languages import LANGUAGE_CODES
+
+LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?)(?:/|$)")
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that /de/… answers 404 instead of a redirect.
+
+    Wagtail's catch-all route makes every path "valid" under /fr/, so Django would redirect an
+    unknown language prefix to /fr/de/… and only then answer 404.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404:
+            match = LANGUAGE_LIKE_PREFIX.match(request.path_info)
+            if match and match.group(1).lower() not in LANGUAGE_CODES:
+                response.setdefault("Content-Language", settings.LANGUAGE_CODE)
+                return response
+        return super().process_response(request, response)

@@ -1,0 +1,17 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The seed content, loaded once into the test database; each test rolls back its changes."""
+    with django_db_blocker.unblock():
+        call_command("load_masis_content", verbosity=0)
+
+
+@pytest.fixture
+def seeded(db):
+    """The seeded site (the session's test database), for tests that read pages."""
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
