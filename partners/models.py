@@ -14,7 +14,18 @@ class PartnerIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["pages.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("partner index page")
+
+
+class PartnerPage(Page):
+    """An organisation of the cooperation."""
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partner page")

@@ -17,8 +17,12 @@ TIMELINE = {
 }
 
 
-def load(loader):
+def load_index(loader):
     home = loader.existing("home")
     if home is None:
         return
     loader.page("timeline", home, TimelinePage, show_in_menus=True, **TIMELINE)
+
+
+def load_events(loader):
+    """The dated events of the seed, under the timeline (once its models exist)."""

@@ -6,8 +6,13 @@ from django.utils import translation
 
 from pages.seeding import Loader
 
-# Order matters: sections hang under the home page, and events link to partners.
-SEED_MODULES = ["pages.seed", "partners.seed", "timeline.seed"]
+# Order matters: sections hang under the home page in menu order, and events link to partners.
+SEED_STEPS = [
+    "pages.seed.load",
+    "timeline.seed.load_index",
+    "partners.seed.load",
+    "timeline.seed.load_events",
+]
 
 
 class Command(BaseCommand):
@@ -19,8 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loader = Loader(self.stdout if options["verbosity"] > 1 else None)
         with translation.override("fr"), transaction.atomic():
-            for module in SEED_MODULES:
-                import_module(module).load(loader)
+            for step in SEED_STEPS:
+                module, function = step.rsplit(".", 1)
+                getattr(import_module(module), function)(loader)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Seed content: {len(loader.created)} created, {len(loader.kept)} already there."
