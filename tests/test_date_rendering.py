@@ -1,0 +1,61 @@
+"""One formatter renders partial dates and spans by precision and language."""
+
+import datetime
+
+import pytest
+
+from timeline.dates import DatePrecision, DateSpan, PartialDate
+
+SEPT_15 = datetime.date(2024, 9, 15)
+NNBSP = "\u202f"
+
+CASES = [
+    (DatePrecision.DAY, "fr", "15 septembre 2024"),
+    (DatePrecision.MONTH, "fr", "septembre 2024"),
+    (DatePrecision.YEAR, "fr", "2024"),
+    (DatePrecision.DAY, "en", "15 September 2024"),
+    (DatePrecision.MONTH, "en", "September 2024"),
+    (DatePrecision.YEAR, "en", "2024"),
+    (DatePrecision.DAY, "hy", "15 սեպտեմբերի 2024 թ."),
+    (DatePrecision.MONTH, "hy", "սեպտեմբեր 2024"),
+    (DatePrecision.YEAR, "hy", "2024"),
+]
+
+
+@pytest.mark.parametrize(("precision", "language", "expected"), CASES)
+def test_partial_date_reads_as_precise_as_it_is(precision, language, expected):
+    assert PartialDate(SEPT_15, precision).format(language) == expected
+
+
+@pytest.mark.parametrize(
+    ("precision", "iso", "last_day"),
+    [
+        (DatePrecision.DAY, "2024-09-15", datetime.date(2024, 9, 15)),
+        (DatePrecision.MONTH, "2024-09", datetime.date(2024, 9, 30)),
+        (DatePrecision.YEAR, "2024", datetime.date(2024, 12, 31)),
+    ],
+)
+def test_partial_date_never_invents_a_day(precision, iso, last_day):
+    date = PartialDate(SEPT_15, precision)
+    assert date.isoformat() == iso
+    assert date.last_day == last_day
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "hy"])
+def test_year_span_as_in_the_seed(language):
+    span = DateSpan(
+        PartialDate(datetime.date(2023, 1, 1), DatePrecision.YEAR),
+        PartialDate(datetime.date(2024, 1, 1), DatePrecision.YEAR),
+    )
+    assert span.format(language) == f"2023{NNBSP}–{NNBSP}2024"
+    assert span.isoformat() == "2023/2024"
+    assert span.last_day == datetime.date(2024, 12, 31)
+
+
+def test_month_span_in_armenian_keeps_lowercase_months():
+    span = DateSpan(
+        PartialDate(datetime.date(2024, 6, 1), DatePrecision.MONTH),
+        PartialDate(datetime.date(2025, 2, 1), DatePrecision.MONTH),
+    )
+    assert span.format("hy") == f"հունիս 2024{NNBSP}–{NNBSP}փետրվար 2025"
+    assert span.format("fr") == f"juin 2024{NNBSP}–{NNBSP}février 2025"
