@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "multilingual",
+    "caching",
     "pages",
     "partners",
     "timeline",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a cache hit for an anonymous visitor skips all of them.
+    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "multilingual.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,6 +164,28 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Full-page cache of anonymous visits (caching.middleware), dropped on every content change.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/django-admin/"]
+
+# A CDN or reverse proxy in front: Wagtail's frontend-cache purge, switched on by environment.
+# FRONTEND_CACHE_PURGE_URL names an HTTP purge endpoint (Varnish, nginx); Cloudflare needs
+# CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "300"))
 
 LOGGING = {
     "version": 1,

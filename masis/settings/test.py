@@ -14,3 +14,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The page cache outlives each test's rolled-back transaction: tests of the cache switch it on.
+PAGE_CACHE_ENABLED = False

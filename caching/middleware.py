@@ -1,0 +1,96 @@
+"""Full-page cache for anonymous visitors, per URL (hence per language), in Django's cache.
+
+Django's own per-site cache middleware keys pages by request headers and cannot drop every
+page at once when an editor publishes; this one keys by a shared version number that
+``caching.invalidation`` increments on every content change, so all app processes sharing the
+cache (Redis) serve fresh content as soon as the publish returns.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.http.request import split_domain_port
+from django.utils.cache import patch_cache_control
+
+from .invalidation import current_version, page_cache
+
+CACHEABLE_CONTENT_TYPES = (
+    "text/html",
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "text/calendar",
+    "text/plain",
+    "application/json",
+)
+UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
+MAX_QUERY_LENGTH = 256
+
+
+def _excluded_prefixes():
+    return tuple(getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", ()))
+
+
+def _cache_key(request, version):
+    # The host without its port: app processes behind one proxy may listen on several ports.
+    domain, _port = split_domain_port(request.get_host())
+    raw = f"{domain}|{request.path}|{request.META.get('QUERY_STRING', '')}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"page-cache:{version}:{digest}"
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(_excluded_prefixes()):
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    # Anyone with a session (staff, previews) or pending messages gets a fresh page.
+    cookies = request.COOKIES
+    return not (settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies)
+
+
+def response_is_cacheable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.has_header("Vary") and "cookie" in response["Vary"].lower():
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in UNCACHEABLE_CACHE_CONTROL):
+        return False
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    return content_type in CACHEABLE_CONTENT_TYPES
+
+
+class PageCacheMiddleware:
+    """Place right after SecurityMiddleware/WhiteNoise: a hit skips sessions, auth and views."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not request_is_cacheable(request):
+            return self.get_response(request)
+        cache = page_cache()
+        version = current_version()
+        key = _cache_key(request, version)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if response_is_cacheable(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+            # Browsers revalidate (invalidation cannot reach them); a CDN, when one is
+            # configured, may keep the page: Wagtail's frontend-cache purge reaches it.
+            if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+                patch_cache_control(response, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS)
+            else:
+                patch_cache_control(response, max_age=0)
+            cache.set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        return response

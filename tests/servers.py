@@ -1,0 +1,128 @@
+"""A real copy of the site for tests that need real servers: its own seeded database, served by
+gunicorn in subprocesses, so that what the servers commit is what they read (no test transaction).
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _postgres_url(name):
+    db = settings.DATABASES["default"]
+    user = db.get("USER") or "postgres"
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{user}{password}@{host}:{port}/{name}"
+
+
+def _admin_sql(statement):
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    with psycopg.connect(
+        host=db.get("HOST") or "127.0.0.1",
+        port=db.get("PORT") or 5432,
+        user=db.get("USER") or "postgres",
+        password=db.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
+        admin.execute(statement)
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@contextmanager
+def seeded_site(suffix, **extra_env):
+    """Environment variables of a fresh, migrated and seeded database named after ``suffix``."""
+    workdir = Path(tempfile.mkdtemp(prefix=f"masis-{suffix}-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masis.settings.dev",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        **extra_env,
+    }
+    if connection.vendor == "postgresql":
+        name = f"{connection.settings_dict['NAME']}_{suffix}"[:63]
+        _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _admin_sql(f'CREATE DATABASE "{name}"')
+        env["DATABASE_URL"] = _postgres_url(name)
+    else:
+        name = None
+        env["DATABASE_URL"] = f"sqlite:///{workdir / 'site.sqlite3'}"
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_masis_content")
+        manage(env, "collectstatic", "--noinput")
+        yield env
+    finally:
+        if name:
+            _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
+def gunicorn(env, workers=1):
+    """A gunicorn serving the site with ``env``; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "masis.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn on {base} did not start") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
