@@ -270,6 +270,16 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 ADMIN_URL_PREFIX = "/admin/"
+# Media on object storage (STORAGES above) come from its host: images may load from there.
+MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN") or (
+    f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+    else os.environ.get("AWS_S3_ENDPOINT_URL", "")
+)
+if MEDIA_ORIGIN:
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        for _directive in ("img-src", "media-src"):
+            _policy["DIRECTIVES"].setdefault(_directive, ["'self'"]).append(MEDIA_ORIGIN)
 
 # Permissions-Policy (django-permissions-policy): no device or tracking feature for anyone.
 PERMISSIONS_POLICY = {
