@@ -2,7 +2,7 @@
 
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off, get_failure_limit
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
@@ -27,7 +27,7 @@ def lockout_response(request, original_response=None, credentials=None):
         "failure_limit": get_failure_limit(request, credentials),
         "cool_off_minutes": minutes,
     }
-    response = TemplateResponse(request, "operations/lockout.html", context, status=429)
+    response = render(request, "operations/lockout.html", context, status=429)
     if minutes:
         response["Retry-After"] = str(minutes * 60)
     return response
