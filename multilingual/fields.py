@@ -4,20 +4,36 @@ The single definition of "translated" used by templates (to mark French fallback
 lang="fr") and by the translation-status report.
 """
 
-from modeltranslation.translator import NotRegistered, translator
+from collections.abc import Mapping
+
+from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.blocks import StreamValue
 from wagtail.rich_text import RichText
 
 from .languages import SOURCE_LANGUAGE
 
+# The keys of one item of a stream or list in its stored (JSON) form.
+_STREAM_ITEM_KEYS = {"type", "value", "id"}
+
 
 def translatable_field_names(model):
-    """Names of the fields of ``model`` that modeltranslation translates."""
-    try:
-        options = translator.get_options_for_model(model)
-    except NotRegistered:
+    """Names of the fields of ``model`` that modeltranslation translates and staff edit.
+
+    A model that is not registered itself inherits the translated fields of its nearest
+    registered ancestor (a page type that adds no field of its own still has a translated
+    title and slug). Derived fields nobody edits (``url_path``) are left out. In model order.
+    """
+    registered = set(translator.get_registered_models())
+    ancestor = next((klass for klass in model.__mro__ if klass in registered), None)
+    if ancestor is None:
         return []
-    return list(options.all_fields.keys())
+    names = translator.get_options_for_model(ancestor).all_fields
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.name in names and getattr(field, "editable", False)
+    ]
 
 
 def _text_is_empty(text):
@@ -29,7 +45,9 @@ def _text_is_empty(text):
 def value_is_empty(value):
     """True when ``value`` carries nothing a reader could read.
 
-    Rich text made of empty paragraphs, and streams whose blocks are all empty, are empty.
+    Rich text made of empty paragraphs, and streams whose blocks are all empty, are empty. Streams
+    are read in their stored form, so that checking a page never loads the pages, images or
+    documents its blocks point to; a chosen object (an id) counts as content, a switch does not.
     """
     if value is None:
         return True
@@ -37,12 +55,20 @@ def value_is_empty(value):
         return _text_is_empty(value)
     if isinstance(value, RichText):
         return _text_is_empty(value.source)
-    if hasattr(value, "raw_data") or isinstance(value, list | tuple):  # StreamValue / ListValue
-        return all(value_is_empty(getattr(child, "value", child)) for child in value)
-    if isinstance(value, dict):  # StructValue
+    if isinstance(value, StreamValue):
+        return all(value_is_empty(item.get("value")) for item in value.raw_data)
+    if isinstance(value, Mapping):
+        if "value" in value and set(value) <= _STREAM_ITEM_KEYS:  # a stored stream or list item
+            return value_is_empty(value["value"])
         return all(value_is_empty(child) for child in value.values())
-    if isinstance(value, bool | int | float):
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int | float):
         return False
+    if hasattr(value, "bound_blocks"):  # ListValue
+        return all(value_is_empty(child.get_prep_value()) for child in value.bound_blocks)
+    if isinstance(value, list | tuple):
+        return all(value_is_empty(child) for child in value)
     return not value
 
 

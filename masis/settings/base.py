@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pages",
     "partners",
     "timeline",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -181,6 +182,8 @@ WHITENOISE_MAX_AGE = 3600
 WAGTAIL_SITE_NAME = "Aix-en-Provence – Masis"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # one page tree, translated per field by modeltranslation
+# Moderators approve without publish permission: their approval publishes (editorial.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
