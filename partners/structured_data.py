@@ -1,0 +1,74 @@
+"""schema.org/Organization (or GovernmentOrganization, NGO, Hospital…) for a partner page."""
+
+import html
+import json
+
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from multilingual.links import page_url
+
+# Inside <script>, "</script>" or "<!--" in a text would end or confuse the element.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+DESCRIPTION_WORDS = 60
+
+
+def organization_data(partner, request):
+    """The partner as a schema.org dict, in the active language."""
+    from .models import LOGO_FILTER_SPECS
+
+    language = translation.get_language()
+    url = page_url(partner, language, request, full=True)
+    data = {
+        "@context": "https://schema.org",
+        "@type": partner.schema_type,
+        "@id": f"{url}#organization",
+        "name": partner.title,
+        "url": partner.website or url,
+        "mainEntityOfPage": url,
+    }
+    if partner.short_name:
+        data["alternateName"] = partner.short_name
+    description = plain_text(partner.description)
+    if description:
+        data["description"] = Truncator(description).words(DESCRIPTION_WORDS)
+    address = {
+        key: value
+        for key, value in (("addressLocality", partner.city), ("addressCountry", partner.country))
+        if value
+    }
+    if address:
+        data["address"] = {"@type": "PostalAddress", **address}
+    if partner.logo is not None:
+        # The largest PNG rendition the page shows anyway (prefetched with the logo).
+        rendition = partner.logo.get_rendition(LOGO_FILTER_SPECS[-1])
+        data["logo"] = request.build_absolute_uri(rendition.url)
+    if partner.contact_link:
+        key, value = (
+            ("email", partner.contact_email)
+            if partner.is_contact_email
+            else ("url", partner.contact_link)
+        )
+        data["contactPoint"] = {"@type": "ContactPoint", key: value}
+    if partner.website:
+        data["sameAs"] = [partner.website]
+    return data
+
+
+def plain_text(stream):
+    """The text of a StreamField's paragraphs, without markup."""
+    texts = []
+    for block in stream or []:
+        if block.block_type == "paragraph":
+            texts.append(html.unescape(strip_tags(block.value.source)))
+    return " ".join(" ".join(texts).split())
+
+
+def organization_json_ld(partner, request):
+    """The partner's JSON-LD as a <script> element, safe inside HTML."""
+    text = json.dumps(organization_data(partner, request), ensure_ascii=False)
+    return mark_safe(  # noqa: S308 - every <, > and & is escaped above
+        f'<script type="application/ld+json">{text.translate(_SCRIPT_ESCAPES)}</script>'
+    )

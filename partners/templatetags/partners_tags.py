@@ -1,0 +1,67 @@
+from django import template
+from django.template.loader import render_to_string
+from django.utils import translation
+from wagtail.images.models import Picture, SourceImageIOError
+
+from multilingual.fields import falls_back
+
+from ..models import LOGO_FILTER_SPECS, LOGO_SIZES
+from ..names import mark_languages
+
+register = template.Library()
+
+MONOGRAM_TONES = 4
+
+
+@register.simple_tag
+def partner_name(partner, field_name="title"):
+    """A partner's name (or ``short_name``) with its words of another language marked.
+
+    Where the whole field falls back to French, the enclosing element carries lang="fr"
+    (``{% fallback_lang %}``) and the text is left as it is.
+    """
+    value = getattr(partner, field_name)
+    language = translation.get_language()
+    if falls_back(partner, field_name, language):
+        return value
+    return mark_languages(value, language, getattr(partner, f"{field_name}_fr", ""))
+
+
+@register.simple_tag
+def partner_logo(partner, css_class="partner-logo"):
+    """The logo as <picture> (WebP, PNG fallback, 1x/2x, lazy), or the partner's monogram.
+
+    A missing logo file shows the monogram too: never a broken image.
+    """
+    logo = partner.logo
+    if logo is not None:
+        try:
+            renditions = logo.get_renditions(*LOGO_FILTER_SPECS)
+        except SourceImageIOError:
+            renditions = None
+        if renditions:
+            attrs = {
+                "alt": partner.logo_alt_text,
+                "sizes": LOGO_SIZES,
+                "loading": "lazy",
+                "decoding": "async",
+                "class": css_class,
+            }
+            if falls_back(partner, "logo_alt_text", translation.get_language()):
+                attrs["lang"] = "fr"
+            return Picture(renditions, attrs).__html__()
+    return monogram(partner, css_class)
+
+
+def monogram(partner, css_class):
+    letters = partner.monogram
+    return render_to_string(
+        "partners/includes/monogram.html",
+        {
+            "letters": letters,
+            "css_class": css_class,
+            "tone": (partner.pk or 0) % MONOGRAM_TONES,
+            "font_size": {1: 48, 2: 44, 3: 36, 4: 30}.get(len(letters), 24),
+            "squeeze": len(letters) > 4,
+        },
+    )
