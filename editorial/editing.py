@@ -2,20 +2,29 @@
 
 wagtail-modeltranslation shows one field per language (``title_fr``, ``title_en``, ``title_hy``),
 French required where the field is, slugs synchronised from the title of the same language and
-checked for uniqueness among siblings in every language. Two things are added here:
+checked for uniqueness among siblings in every language. Added here:
 
 - every language field says, under the field's own help text, what that language's field is
   for (French the original, English and Armenian optional, an empty one showing the French text);
-- the preview has one mode per language, and renders the page in the mode's language.
+- the preview has one mode per language, and renders the page in the mode's language;
+- a new page whose English or Armenian slug is left empty (so the French slug stands in) may not
+  collide with a sibling's slug in that language.
 """
 
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from multilingual.languages import AUTONYMS, LANGUAGE_CODES
+from multilingual.fields import stored_value
+from multilingual.languages import (
+    AUTONYMS,
+    LANGUAGE_CODES,
+    SOURCE_LANGUAGE,
+    TRANSLATION_LANGUAGES,
+)
 
 LANGUAGE_NOTES = {
     "fr": _("In French: the original text, shown wherever a translation is missing."),
@@ -28,13 +37,21 @@ SLUG_NOTE = _(
 )
 
 
+def _join_help(text, note):
+    text = str(text or "").strip()
+    if text and text[-1] not in ".!?…":
+        text += "."  # Wagtail's own help texts end without a full stop
+    return f"{text} {note}" if text else str(note)
+
+
+join_help = lazy(_join_help, str)
+
+
 def _with_note(formfield, note):
     def formfield_with_note(**kwargs):
         field = formfield(**kwargs)
         if field is not None:
-            field.help_text = (
-                format_lazy("{} {}", field.help_text, note) if field.help_text else note
-            )
+            field.help_text = join_help(field.help_text, note)
         return field
 
     return formfield_with_note
@@ -101,6 +118,56 @@ def install_language_preview():
     Page.make_preview_request = _make_preview_request_in_language
 
 
+def _sibling_slug(sibling, language):
+    return stored_value(sibling, "slug", language) or stored_value(sibling, "slug", SOURCE_LANGUAGE)
+
+
+def _with_fallback_slug_check(form_class):
+    class FallbackSlugCheckForm(form_class):
+        """An empty English or Armenian slug means the French one in that language's URLs.
+
+        wagtail-modeltranslation checks every slug that is filled in against the siblings'
+        slugs (their fallbacks included), and checks a page's fallbacks when it is saved again;
+        a new page's fallback is checked here.
+        """
+
+        checks_fallback_slugs = True
+
+        def clean(self):
+            cleaned_data = super().clean()
+            source_slug = cleaned_data.get(f"slug_{SOURCE_LANGUAGE}")
+            empty = [
+                code
+                for code in TRANSLATION_LANGUAGES
+                if f"slug_{code}" in self.fields
+                and not cleaned_data.get(f"slug_{code}")
+                and f"slug_{code}" not in self.errors
+            ]
+            if not (source_slug and empty and self.parent_page):
+                return cleaned_data
+            siblings = self.parent_page.get_children().exclude(pk=self.instance.pk)
+            for code in empty:
+                if any(_sibling_slug(sibling, code) == source_slug for sibling in siblings):
+                    self.add_error(f"slug_{code}", FALLBACK_SLUG_TAKEN % {"slug": source_slug})
+            return cleaned_data
+
+    return FallbackSlugCheckForm
+
+
+FALLBACK_SLUG_TAKEN = _(
+    "Left empty, this slug is the French one, “%(slug)s”, which another page of this section "
+    "already uses in this language: give this page its own slug here."
+)
+
+
+def install_fallback_slug_check():
+    for model in get_page_models():
+        if not getattr(model.base_form_class, "checks_fallback_slugs", False):
+            model.base_form_class = _with_fallback_slug_check(model.base_form_class)
+    Page.get_edit_handler.cache_clear()
+
+
 def install():
     install_language_help()
     install_language_preview()
+    install_fallback_slug_check()

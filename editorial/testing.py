@@ -9,6 +9,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from multilingual.fields import translatable_field_names
 from multilingual.languages import LANGUAGE_CODES
+from pages.models import StandardPage
+from pages.seeding import localized
+from pages.seeding import paragraphs as stored_paragraphs
 
 
 def staff_member(role, username=None):
@@ -20,6 +23,27 @@ def staff_member(role, username=None):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def standard_page(parent, key, live=True, **fields):
+    """A standard page under ``parent``, in French unless ``fields`` say otherwise
+    (values as the seed gives them: ``{"fr": …, "en": …}``)."""
+    values = {
+        "title": {"fr": f"Page {key}"},
+        "slug": {"fr": key},
+        "introduction": {"fr": "Une introduction en français."},
+        "body": {"fr": stored_paragraphs("Un paragraphe en français.")},
+        **fields,
+    }
+    page = StandardPage(**localized(**values))
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    else:
+        page.live = False
+        page.save(update_fields=["live"])
+    return StandardPage.objects.get(pk=page.pk)
 
 
 def logged_in(user):

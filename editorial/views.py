@@ -75,6 +75,7 @@ def is_complete(row):
 class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "globe"
+    results_template_name = "editorial/translation_status_results.html"
     index_url_name = "editorial_translation_status"
     index_results_url_name = "editorial_translation_status_results"
     filterset_class = TranslationStatusFilterSet

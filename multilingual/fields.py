@@ -4,8 +4,10 @@ The single definition of "translated" used by templates (to mark French fallback
 lang="fr") and by the translation-status report.
 """
 
+import html
 from collections.abc import Mapping
 
+from django.utils.html import strip_tags
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.blocks import StreamValue
@@ -37,9 +39,8 @@ def translatable_field_names(model):
 
 
 def _text_is_empty(text):
-    from django.utils.html import strip_tags
-
-    return not strip_tags(str(text or "")).replace("\xa0", " ").strip()
+    """No readable character once tags and entities (``&nbsp;``…) are gone."""
+    return not html.unescape(strip_tags(str(text or ""))).strip()
 
 
 def value_is_empty(value):

@@ -10,8 +10,9 @@ fields. The translated fields of an item's inline children (a town's key figures
 item's own. Items are read in their latest version: a draft, or changes awaiting moderation, count
 as what staff have written.
 
-Reading everything costs one query per page type and per snippet model (plus one per inline
-relation with translated fields) and one for all the drafts, however many items there are.
+Reading everything costs one query per page type (two with the pages' publication status), one
+per snippet model and per inline relation with translated fields, and one for all the drafts,
+however many items there are.
 """
 
 from dataclasses import dataclass
@@ -22,8 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, pgettext_lazy
 from modelcluster.models import get_all_child_relations, model_from_serializable_data
 from modeltranslation.utils import build_localized_fieldname
 from wagtail import hooks
@@ -35,9 +35,9 @@ from .languages import LANGUAGE_CODES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
 
 
 class Status(models.TextChoices):
-    COMPLETE = "complete", _("Complete")
-    PARTIAL = "partial", _("Partial")
-    MISSING = "missing", _("Missing")
+    COMPLETE = "complete", pgettext_lazy("translation status", "Complete")
+    PARTIAL = "partial", pgettext_lazy("translation status", "Partial")
+    MISSING = "missing", pgettext_lazy("translation status", "Missing")
 
 
 @dataclass(frozen=True)
@@ -58,14 +58,17 @@ class ItemKind:
     def is_page(self):
         return issubclass(self.model, Page)
 
-    def items(self):
-        """Every item of exactly this kind (not of its subclasses), ready to be checked."""
+    def items(self, publication_status=True):
+        """Every item of exactly this kind (not of its subclasses), ready to be checked —
+        and to tell its publication status (one more query for pages) if asked."""
         manager = self.model._default_manager
         if self.is_page:
             meta = self.model._meta
             queryset = manager.filter(
                 content_type__app_label=meta.app_label, content_type__model=meta.model_name
-            ).annotate_approved_schedule()
+            )
+            if publication_status:
+                queryset = queryset.annotate_approved_schedule().prefetch_workflow_states()
         else:
             queryset = manager.all()
         relations = [relation.get_accessor_name() for relation in translated_relations(self.model)]
@@ -223,14 +226,14 @@ def _language_names():
 LANGUAGE_NAMES = _language_names()
 
 
-def translation_statuses(kinds=None, languages=None):
+def translation_statuses(kinds=None, languages=None, publication_status=True):
     """Every item of ``kinds`` (all translatable ones by default) in every language, in order:
     pages in tree order, then snippets by kind."""
     kinds = translatable_kinds() if kinds is None else kinds
     languages = TRANSLATION_LANGUAGES if languages is None else languages
     entries = []
     for kind in kinds:
-        entries.extend((kind, item) for item in kind.items())
+        entries.extend((kind, item) for item in kind.items(publication_status))
     latest = latest_versions([item for _kind, item in entries])
     rows = [
         TranslationStatus(item, latest[item], kind, language, *classify(latest[item], language))
@@ -251,7 +254,7 @@ def pages_to_translate(languages=None):
     """{language: number of pages not completely translated into it}."""
     languages = TRANSLATION_LANGUAGES if languages is None else languages
     counts = dict.fromkeys(languages, 0)
-    for row in translation_statuses(page_kinds(), languages):
+    for row in translation_statuses(page_kinds(), languages, publication_status=False):
         if row.status != Status.COMPLETE:
             counts[row.language] += 1
     return counts

@@ -12,11 +12,15 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, Revision, WorkflowState
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from editorial.testing import edit_form_data, logged_in, paragraphs, staff_member
+from editorial.testing import (
+    edit_form_data,
+    logged_in,
+    paragraphs,
+    staff_member,
+    standard_page,
+)
 from multilingual.translation_status import snippet_kinds
 from pages.models import StandardPage
-from pages.seeding import localized
-from pages.seeding import paragraphs as stored_paragraphs
 
 
 def assert_denied(response):
@@ -26,28 +30,9 @@ def assert_denied(response):
     ), (response.status_code, response.get("Location"))
 
 
-def new_page(parent, slug, live=True, **fields):
-    values = {
-        "title": {"fr": f"Page {slug}"},
-        "slug": {"fr": slug},
-        "introduction": {"fr": "Une introduction en français."},
-        "body": {"fr": stored_paragraphs("Un paragraphe en français.")},
-    }
-    values.update(fields)
-    page = StandardPage(**localized(**values))
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    else:
-        page.live = False
-        page.save(update_fields=["live"])
-    return StandardPage.objects.get(pk=page.pk)
-
-
 @pytest.fixture
 def page(seeded):
-    return new_page(seeded, "atelier")
+    return standard_page(seeded, "atelier")
 
 
 @pytest.fixture
@@ -124,7 +109,7 @@ def test_an_editor_unpublishes_moves_and_deletes_pages(editor, seeded, page):
     page.refresh_from_db()
     assert not page.live
 
-    target = new_page(seeded, "rubrique")
+    target = standard_page(seeded, "rubrique")
     assert editor.get(f"/admin/pages/{page.pk}/move/").status_code == 200
     response = editor.post(f"/admin/pages/{page.pk}/move/{target.pk}/confirm/")
     assert response.status_code == 302
@@ -200,7 +185,7 @@ def test_a_translator_cannot_unpublish_delete_move_or_copy_a_page(translator, pa
 
 
 def test_a_translator_cannot_delete_or_move_even_a_page_never_published(translator, seeded):
-    draft = new_page(seeded, "brouillon", live=False)
+    draft = standard_page(seeded, "brouillon", live=False)
     assert_denied(translator.get(f"/admin/pages/{draft.pk}/delete/"))
     assert_denied(translator.post(f"/admin/pages/{draft.pk}/delete/"))
     assert_denied(translator.get(f"/admin/pages/{draft.pk}/move/"))
