@@ -65,3 +65,23 @@ def test_scopes_are_counted_separately():
 def test_client_address_trusts_only_the_configured_proxies(settings, proxies, forwarded, expected):
     settings.TRUSTED_PROXY_COUNT = proxies
     assert client_ip(request_from("10.0.0.1", forwarded)) == expected
+
+
+def test_public_forms_accept_only_posts_from_our_own_pages():
+    from django.http import HttpResponse
+
+    from operations.csrf import same_origin_post
+
+    view = same_origin_post(lambda request: HttpResponse("sent"))
+    ours = {"HTTP_ORIGIN": "http://testserver"}
+    assert view(factory.post("/fr/contact/", **ours)).status_code == 200
+    referer = {"HTTP_REFERER": "http://testserver/fr/contact/"}
+    assert view(factory.post("/fr/contact/", **referer)).status_code == 200
+    for forged in (
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/fr/contact/"},
+        {},
+    ):
+        assert view(factory.post("/fr/contact/", **forged)).status_code == 403, forged
+    assert view(factory.get("/fr/contact/")).status_code == 200
