@@ -4,6 +4,7 @@
     python3 tasks.py serve      # venv, install, migrate, translations, static, seed, run on :8000
     python3 tasks.py test       # venv, install with test extras, run the whole test suite
     python3 tasks.py messages   # refresh the translation catalogues after changing strings
+    python3 tasks.py audit      # known vulnerabilities in the pinned dependencies (pip-audit)
 
 Every step is idempotent, so both commands can be run again at any time.
 """
@@ -104,6 +105,18 @@ def messages():
     compile_catalogues()
 
 
+def audit():
+    """pip-audit of everything installed in the venv (the pinned dependencies and theirs).
+
+    Needs PyPI's advisory API: where it cannot be reached, --strict makes the audit fail
+    ("could not be audited") rather than report a clean result. A manual check, not a CI gate.
+    """
+    ensure_venv("audit")
+    options = ["--strict", "--skip-editable", "--progress-spinner", "off", "--desc"]
+    result = subprocess.run([str(PYTHON), "-m", "pip_audit", *options], cwd=ROOT)
+    sys.exit(result.returncode)
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "serve":
@@ -112,5 +125,7 @@ if __name__ == "__main__":
         test(sys.argv[2:])
     elif command == "messages":
         messages()
+    elif command == "audit":
+        audit()
     else:
         sys.exit(__doc__)
