@@ -142,3 +142,22 @@ def test_wagtail_admin_has_its_own_same_origin_policy(client, admin_user):
             assert source.startswith("'") or source in {"data:", "blob:"}, source
     login = client.get("/admin/login/")
     assert parse_csp(login["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
+
+
+def test_admin_previews_get_the_admin_policy_so_the_preview_panel_can_frame_them(rf):
+    """Wagtail renders a preview through the middleware with a fake public request: the inner
+    response's public policy (frame-ancestors 'none') must not reach the admin."""
+    from django.http import HttpResponse
+
+    from operations.csp import ContentSecurityPolicyMiddleware
+
+    def render_preview(request):
+        response = HttpResponse("<html></html>")
+        response["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+        return response
+
+    middleware = ContentSecurityPolicyMiddleware(render_preview)
+    preview = middleware(rf.get("/admin/pages/4/edit/preview/?mode=fr&in_preview_panel=true"))
+    assert parse_csp(preview["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
+    public = middleware(rf.get("/documents/1/plan.pdf"))
+    assert public["Content-Security-Policy"] == "default-src 'self'; frame-ancestors 'none'"
