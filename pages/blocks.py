@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from institutional.content_rules import body_errors
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"))
@@ -71,3 +73,12 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     page_link = PageLinkBlock()
     document_link = DocumentLinkBlock()
+
+    def clean(self, value):
+        """Accessibility rules (institutional.content_rules): heading levels in order, link
+        texts that say where they go, documents linked with their format and size."""
+        value = super().clean(value)
+        errors = body_errors(value)
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value

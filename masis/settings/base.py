@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pages",
     "partners",
     "timeline",
+    "institutional",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -224,6 +225,21 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
     }
 FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "300"))
+
+# --- E-mail (the contact form) ---------------------------------------------------------------
+# Django's SMTP backend, configured by the environment; dev prints mails, tests keep them.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Where the contact form's messages go when its page names no address (comma-separated).
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 
 LOGGING = {
     "version": 1,

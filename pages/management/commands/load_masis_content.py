@@ -12,6 +12,7 @@ SEED_STEPS = [
     "timeline.seed.load_index",
     "partners.seed.load",
     "timeline.seed.load_events",
+    "institutional.seed.load",
 ]
 
 

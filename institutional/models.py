@@ -1,0 +1,413 @@
+"""The pages a French public website owes its visitors: the accessibility statement (RGAA 4.1),
+a site map drawn from the page tree, and a contact form. The legal notice and the personal data
+page are standard pages (pages.StandardPage) shown in the footer.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, Site
+from wagtail.search import index
+
+from operations.ratelimit import RateLimit
+from timeline.dates import DatePrecision, PartialDate
+
+from .forms import ContactFormBuilder
+
+logger = logging.getLogger(__name__)
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ConformityState(models.TextChoices):
+    """The three states of RGAA 4.1 (rate of criteria met: 100 %, at least 50 %, below)."""
+
+    FULL = "full", _("fully compliant")
+    PARTIAL = "partial", _("partially compliant")
+    NONE = "none", _("non-compliant")
+
+
+class AccessibilityStatementPage(Page):
+    """The accessibility statement, in the format RGAA 4.1 prescribes."""
+
+    introduction = models.TextField(
+        _("commitment"),
+        blank=True,
+        help_text=_("Who commits to making the site accessible, under which law."),
+    )
+    conformity_state = models.CharField(
+        _("conformity state"),
+        max_length=10,
+        choices=ConformityState.choices,
+        default=ConformityState.NONE,
+        help_text=_("Shown in every page's footer, linked to this statement."),
+    )
+    criteria_met_percent = models.DecimalField(
+        _("share of criteria met (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("From the latest audit; leave empty until an audit has been carried out."),
+    )
+    audited_by = models.CharField(
+        _("audit carried out by"),
+        max_length=255,
+        blank=True,
+    )
+    established_on = models.DateField(_("statement established on"))
+    non_compliant_content = RichTextField(
+        _("non-compliant content"), blank=True, features=TEXT_FEATURES
+    )
+    disproportionate_burden = RichTextField(
+        _("exemptions for disproportionate burden"), blank=True, features=TEXT_FEATURES
+    )
+    out_of_scope_content = RichTextField(
+        _("content not subject to the accessibility obligation"),
+        blank=True,
+        features=TEXT_FEATURES,
+    )
+    technologies = models.TextField(
+        _("technologies used"), blank=True, help_text=_("One technology per line.")
+    )
+    test_environment = models.TextField(
+        _("test environment"),
+        blank=True,
+        help_text=_("Browsers and assistive technologies used for the tests, one per line."),
+    )
+    test_tools = models.TextField(
+        _("tools used to assess accessibility"), blank=True, help_text=_("One tool per line.")
+    )
+    feedback_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    feedback_email = models.EmailField(_("contact e-mail address"), blank=True)
+    feedback_postal_address = models.TextField(_("postal address"), blank=True)
+    recourse = RichTextField(
+        _("recourse"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("How to refer the matter to the Défenseur des droits."),
+    )
+    multi_year_plan = RichTextField(
+        _("multi-year accessibility plan"), blank=True, features=TEXT_FEATURES
+    )
+    action_plan_year = models.PositiveSmallIntegerField(
+        _("year of the action plan"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    action_plan = RichTextField(_("action plan"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("conformity_state"), FieldPanel("criteria_met_percent")]),
+                FieldRowPanel([FieldPanel("audited_by"), FieldPanel("established_on")]),
+            ],
+            heading=_("Conformity state"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("non_compliant_content"),
+                FieldPanel("disproportionate_burden"),
+                FieldPanel("out_of_scope_content"),
+            ],
+            heading=_("Non-accessible content"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("technologies"),
+                FieldPanel("test_environment"),
+                FieldPanel("test_tools"),
+                InlinePanel("audited_pages", label=_("Pages tested")),
+            ],
+            heading=_("How this statement was established"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("feedback_page", "institutional.ContactPage"),
+                FieldPanel("feedback_email"),
+                FieldPanel("feedback_postal_address"),
+                FieldPanel("recourse"),
+            ],
+            heading=_("Feedback and recourse"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("multi_year_plan"),
+                FieldPanel("action_plan_year"),
+                FieldPanel("action_plan"),
+            ],
+            heading=_("Plans"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("non_compliant_content"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    @property
+    def established(self):
+        """The statement's date, for the one date formatter (timeline.dates)."""
+        return PartialDate(self.established_on, DatePrecision.DAY) if self.established_on else None
+
+    @property
+    def technology_list(self):
+        return _lines(self.technologies)
+
+    @property
+    def test_environment_list(self):
+        return _lines(self.test_environment)
+
+    @property
+    def test_tool_list(self):
+        return _lines(self.test_tools)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["audited_pages"] = [
+            item.page for item in self.audited_pages.select_related("page").filter(page__live=True)
+        ]
+        feedback_page = self.feedback_page
+        context["feedback_page"] = feedback_page if feedback_page and feedback_page.live else None
+        return context
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class AuditedPage(Orderable):
+    """A page of the sample the statement's tests were run on."""
+
+    statement = ParentalKey(
+        AccessibilityStatementPage, on_delete=models.CASCADE, related_name="audited_pages"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("page tested")
+        verbose_name_plural = _("pages tested")
+
+
+class SiteMapPage(Page):
+    """Every public page of the site, as the page tree nests them."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("site map")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request) or self.get_site()
+        context["site_map"] = page_tree(site.root_page) if site else []
+        return context
+
+
+class SiteMapNode:
+    __slots__ = ("page", "children")
+
+    def __init__(self, page):
+        self.page = page
+        self.children = []
+
+
+def page_tree(root):
+    """[SiteMapNode(root)]: the live public pages under ``root``, nested, in one query.
+
+    A page whose parent is not public (a draft, a private section) is left out with it.
+    """
+    pages = Page.objects.live().public().descendant_of(root, inclusive=True).order_by("path")
+    nodes = {}
+    top = []
+    for page in pages:
+        node = SiteMapNode(page)
+        nodes[page.path] = node
+        if page.pk == root.pk:
+            top.append(node)
+            continue
+        parent = nodes.get(page.path[: -page.steplen])
+        if parent is not None:
+            parent.children.append(node)
+    return top
+
+
+AUTOCOMPLETE_CHOICES = [
+    ("name", _("Full name")),
+    ("given-name", _("Given name")),
+    ("family-name", _("Family name")),
+    ("email", _("E-mail address")),
+    ("tel", _("Telephone")),
+    ("organization", _("Organisation")),
+    ("street-address", _("Street address")),
+    ("postal-code", _("Postcode")),
+    ("address-level2", _("Town")),
+    ("country-name", _("Country")),
+]
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+    autocomplete = models.CharField(
+        _("autofill purpose"),
+        max_length=20,
+        blank=True,
+        choices=AUTOCOMPLETE_CHOICES,
+        help_text=_(
+            "What the field asks about the visitor, so that browsers can fill it in "
+            "(WCAG 1.3.5). Leave empty for anything else."
+        ),
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("autocomplete")]
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+
+
+# Messages a visitor's address may send per hour, valid or not.
+CONTACT_LIMIT = RateLimit("contact", limit=10, period=3600)
+
+
+class ContactPage(AbstractEmailForm):
+    """Contact and get involved: Wagtail's form builder, stored and e-mailed to staff."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Shown above the send button: what is done with the data sent."),
+    )
+    thank_you_text = RichTextField(_("thank-you message"), blank=True, features=TEXT_FEATURES)
+
+    form_builder = ContactFormBuilder
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("introduction"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "to_address",
+                    help_text=_(
+                        "Where messages are sent, comma-separated. Empty: the address set "
+                        "by the CONTACT_EMAIL environment variable."
+                    ),
+                ),
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("subject")]),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def get_form_fields(self):
+        return self.form_fields.all()
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and not CONTACT_LIMIT.hit(request):
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            form.add_error(
+                None,
+                _("Too many messages from your connection. Please try again in an hour."),
+            )
+            context = self.get_context(request, *args, **kwargs)
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context, status=429)
+        return super().serve(request, *args, **kwargs)
+
+    def recipients(self):
+        addresses = self.to_address or settings.CONTACT_EMAIL
+        return [address.strip() for address in addresses.split(",") if address.strip()]
+
+    def process_form_submission(self, form):
+        """Store and e-mail a message, unless a robot filled in the trap field."""
+        if form.caught_in_trap:
+            logger.info("Contact form: a submission filled the trap field, dropped.")
+            return None
+        submission = FormMixin.process_form_submission(self, form)
+        self.send_mail(form)
+        return submission
+
+    def send_mail(self, form):
+        recipients = self.recipients()
+        if not recipients:
+            logger.warning("Contact form: no recipient (set CONTACT_EMAIL), message stored only.")
+            return
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = self.subject or _("Message from the website: %(page)s") % {"page": self.title}
+        message = EmailMessage(
+            subject=subject,
+            body=self.render_email(form),
+            from_email=self.from_address or settings.DEFAULT_FROM_EMAIL,
+            to=recipients,
+            reply_to=form.reply_to_addresses(),
+        )
+        try:
+            message.send()
+        except OSError:  # SMTP errors are OSErrors: the message is stored all the same.
+            logger.exception("Contact form: the e-mail to %s could not be sent.", recipients)
+
+    def render_email(self, form):
+        language_label, page_label = _("Language"), _("Page")
+        return "\n".join(
+            [
+                super().render_email(form),
+                "",
+                f"{language_label}: {translation.get_language()}",
+                f"{page_label}: {self.full_url or self.url}",
+            ]
+        )

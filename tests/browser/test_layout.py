@@ -1,0 +1,52 @@
+"""Small screens and zoom: no sideways scrolling at 320 px, no overlapping text at 200 % zoom,
+and screenshots of each page type at phone and desktop widths for a person to look at."""
+
+import struct
+
+import pytest
+
+from multilingual.languages import LANGUAGE_CODES
+
+from .conftest import DESKTOP, PHONE, SCREENSHOTS
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_no_page_scrolls_sideways_at_320_px(survey, language):
+    failures = [
+        f"{v.page.path}: {v.overflow_320['overflow']}px too wide, "
+        f"sticking out: {'; '.join(v.overflow_320['culprits'])}"
+        for v in survey(language)
+        if v.overflow_320["overflow"] > 0
+    ]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_text_does_not_overlap_or_overflow_at_200_percent_zoom(survey, language):
+    failures = [f"{v.page.path}: {problem}" for v in survey(language) for problem in v.overlaps_200]
+    failures += [
+        f"{v.page.path}: {v.overflow_200['overflow']}px too wide at 200 %"
+        for v in survey(language)
+        if v.overflow_200["overflow"] > 0
+    ]
+    assert not failures, "\n".join(failures)
+
+
+def png_size(path):
+    with open(path, "rb") as image:
+        header = image.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", header[16:24])
+
+
+def test_screenshots_of_each_page_type_at_phone_and_desktop_widths(served_site, survey):
+    expected = []
+    for language in LANGUAGE_CODES:
+        survey(language)
+        for page in served_site.first_of_each_type(language):
+            for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                expected.append((SCREENSHOTS / f"{page.page_type}-{language}-{name}.png", viewport))
+    for path, viewport in expected:
+        assert path.exists(), path
+        width, height = png_size(path)
+        assert width == viewport["width"] and height >= viewport["height"] / 2, path
