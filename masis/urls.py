@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from api.urls import api_router
+from search import views as search_views
 
 from caching.views import healthz
 
@@ -11,6 +15,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", search_views.sitemap, name="sitemap"),
+    path("robots.txt", search_views.robots_txt, name="robots_txt"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -20,6 +27,8 @@ if settings.DEBUG:
 
 # Every public URL carries its language prefix; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
+    # Translators: the search page's address, after the language prefix (lower case, ends in /).
+    path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -35,12 +35,15 @@ INSTALLED_APPS = [
     "pages",
     "partners",
     "timeline",
+    "search",
+    "api",
     "institutional",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -186,6 +189,8 @@ WAGTAIL_I18N_ENABLED = False  # one page tree, translated per field by modeltran
 # Moderators approve without publish permission: their approval publishes (editorial.workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Public API (api/, /api/v2/): a listing returns at most this many items per request.
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
