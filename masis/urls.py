@@ -7,9 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import api_router
-from search import views as search_views
-
 from caching.views import healthz
+from search import views as search_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
