@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
+from django.utils import translation
 
 from timeline.dates import DatePrecision, DateSpan, PartialDate
 
@@ -59,3 +61,41 @@ def test_month_span_in_armenian_keeps_lowercase_months():
     )
     assert span.format("hy") == f"հունիս 2024{NNBSP}–{NNBSP}փետրվար 2025"
     assert span.format("fr") == f"juin 2024{NNBSP}–{NNBSP}février 2025"
+
+
+def render_time_element(value, language):
+    from django.template import engines
+
+    template = engines["django"].from_string("{% load timeline_tags %}{% time_element value %}")
+    with translation.override(language):
+        return template.render({"value": value})
+
+
+@pytest.mark.parametrize(("precision", "language", "expected"), CASES)
+def test_time_element_carries_the_iso_partial_date_and_the_localised_text(
+    precision, language, expected
+):
+    date = PartialDate(SEPT_15, precision)
+    doc = BeautifulSoup(render_time_element(date, language), "html.parser")
+    assert doc.time["datetime"] == date.isoformat()
+    assert doc.time.get_text() == expected
+    single = BeautifulSoup(render_time_element(DateSpan(date), language), "html.parser")
+    assert single.time["datetime"] == date.isoformat()
+    assert single.time.get_text() == expected
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "hy"])
+def test_time_element_gives_each_end_of_a_span_its_own_datetime(language):
+    span = DateSpan(
+        PartialDate(datetime.date(2024, 6, 1), DatePrecision.MONTH),
+        PartialDate(datetime.date(2024, 9, 15), DatePrecision.DAY),
+    )
+    doc = BeautifulSoup(render_time_element(span, language), "html.parser")
+    times = doc.find_all("time")
+    assert [t["datetime"] for t in times] == ["2024-06", "2024-09-15"]
+    assert [t.get_text() for t in times] == [span.start.format(language), span.end.format(language)]
+    assert doc.get_text() == span.format(language)
+
+
+def test_time_element_of_nothing_is_empty():
+    assert render_time_element(None, "fr") == ""

@@ -1,7 +1,9 @@
 from django import template
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
-from timeline.dates import DateSpan, PartialDate
+from timeline.dates import RANGE_SEPARATOR, DateSpan, PartialDate
+from timeline.models import CooperationEventPage, sorted_themes
 
 register = template.Library()
 
@@ -16,8 +18,6 @@ def time_element(value, css_class=""):
         return ""
     attrs = format_html(' class="{}"', css_class) if css_class else ""
     if isinstance(value, DateSpan) and value.end is not None and value.end != value.start:
-        from timeline.dates import RANGE_SEPARATOR
-
         return format_html(
             '<span{}><time datetime="{}">{}</time>{}<time datetime="{}">{}</time></span>',
             attrs,
@@ -32,3 +32,28 @@ def time_element(value, css_class=""):
     return format_html(
         '<time{} datetime="{}">{}</time>', attrs, single.isoformat(), single.format()
     )
+
+
+@register.filter
+def by_name(themes):
+    """Themes in the alphabetical order of their names in the active language."""
+    return sorted_themes(themes)
+
+
+@register.simple_tag
+def document_format(document):
+    """ "PDF, 1,2 Mo": a document's format and size, in the active language."""
+    parts = [document.file_extension.upper()] if document.file_extension else []
+    if document.file_size:
+        parts.append(filesizeformat(document.file_size))
+    return ", ".join(parts)
+
+
+@register.simple_tag
+def latest_events(count=3):
+    """The ``count`` most recent published events, for a list elsewhere on the site."""
+    try:
+        count = max(0, min(int(count), 20))
+    except (TypeError, ValueError):
+        count = 3
+    return list(CooperationEventPage.objects.live().public().newest_first().for_listing()[:count])

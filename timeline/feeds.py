@@ -1,0 +1,63 @@
+"""RSS 2.0 and Atom feeds of the timeline, one per language (the URL's language prefix)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from multilingual.links import page_url
+
+FEED_LENGTH = 50
+
+
+def event_line(event):
+    """ "juin 2024 · Masis": when and where, in the active language."""
+    return f"{event.span.format()} · {event.get_place_display()}"
+
+
+class TimelineRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, timeline):
+        super().__init__()
+        self.timeline = timeline
+        self.request = None
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.timeline
+
+    def title(self, timeline):
+        return timeline.title
+
+    def link(self, timeline):
+        return page_url(timeline, translation.get_language(), self.request, full=True)
+
+    def description(self, timeline):
+        return timeline.introduction or timeline.title
+
+    subtitle = description
+
+    def items(self, timeline):
+        return timeline.events().for_listing()[:FEED_LENGTH]
+
+    def item_title(self, event):
+        return event.title
+
+    def item_description(self, event):
+        return f"{event_line(event)} — {event.summary}"
+
+    def item_link(self, event):
+        return page_url(event, translation.get_language(), self.request, full=True)
+
+    def item_pubdate(self, event):
+        return event.first_published_at
+
+    def item_updateddate(self, event):
+        return event.last_published_at or event.first_published_at
+
+    def item_categories(self, event):
+        return [theme.name for theme in event.themes.all()]
+
+
+class TimelineAtomFeed(TimelineRssFeed):
+    feed_type = Atom1Feed
