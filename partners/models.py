@@ -5,9 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
+from rest_framework.serializers import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
@@ -229,6 +232,18 @@ class PartnerPage(Page):
         MultiFieldPanel([FieldPanel("website"), FieldPanel("contact_link")], heading=_("Links")),
         FieldPanel("description"),
         FieldPanel("role"),
+    ]
+    api_fields = [
+        APIField("short_name"),
+        APIField("kind", serializer=SlugRelatedField(slug_field="identifier", read_only=True)),
+        APIField("city"),
+        APIField("country"),
+        APIField("website"),
+        APIField("contact_link"),
+        APIField("logo", serializer=ImageRenditionField(LOGO_FILTER_SPECS[-1])),
+        APIField("logo_alt_text"),
+        APIField("description"),
+        APIField("role"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("short_name"),

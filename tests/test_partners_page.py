@@ -140,3 +140,14 @@ def test_partner_page_with_logo_shows_the_picture_and_gives_it_to_search_engines
 )
 def test_monogram_letters(short_name, name, letters):
     assert monogram_letters(short_name, name) == letters
+
+
+def test_the_api_gives_partners_with_their_kind_and_logo(client, seeded):
+    make_partner("Musée de l’API", logo=make_logo("API", size=(300, 300)))
+    response = client.get("/api/v2/pages/?type=partners.PartnerPage&fields=*&limit=50")
+    assert response.status_code == 200
+    items = {item["title"]: item for item in response.json()["items"]}
+    assert items["Médecins du Monde"]["kind"] == "ngo"
+    assert items["Communauté de communes de Masis"]["website"] == "https://masiscity.am/"
+    logo = items["Musée de l’API"]["logo"]
+    assert logo["url"].endswith(".png") and (logo["width"], logo["height"]) == (224, 224)
