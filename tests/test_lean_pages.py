@@ -41,7 +41,7 @@ def test_home_and_standard_pages_queries_do_not_grow_with_content(client, seeded
     add_standard_pages(seeded, 40)
     after = queries_for(client, url)
     assert after == before
-    assert before <= 15, f"{url}: {before} queries"
+    assert before <= 20, f"{url}: {before} queries"
 
 
 def static_size(url, compressed):
