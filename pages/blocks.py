@@ -63,6 +63,29 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link.html"
 
 
+class KeyFigureBlock(blocks.StructBlock):
+    """A number set apart from the text: "about 100,000 inhabitants"."""
+
+    value = blocks.IntegerBlock(min_value=0, label=_("Value"))
+    approximate = blocks.BooleanBlock(
+        required=False,
+        label=_("Approximate"),
+        help_text=_('Shown as "about 100,000" rather than "100,000".'),
+    )
+    label = blocks.CharBlock(
+        label=_("Unit or label"), help_text=_('What is counted: "inhabitants", "villages".')
+    )
+    status = blocks.CharBlock(
+        required=False, label=_("Status"), help_text=_('For instance "under construction".')
+    )
+    note = blocks.CharBlock(required=False, label=_("Note"))
+
+    class Meta:
+        icon = "table"
+        label = _("Key figure")
+        template = "blocks/key_figure.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -73,6 +96,7 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     page_link = PageLinkBlock()
     document_link = DocumentLinkBlock()
+    key_figure = KeyFigureBlock()
 
     def clean(self, value):
         """Accessibility rules (institutional.content_rules): heading levels in order, link

@@ -3,10 +3,21 @@
 Section content (figures, events, partners) is seeded by each section's own app.
 """
 
+import datetime
+
 from wagtail.models import Page, Site
 
-from .models import ExternalLinks, HomePage, StandardPage, TownProfilePage
-from .seeding import localized_paragraphs
+from timeline.dates import DatePrecision
+
+from .models import (
+    EconomicSector,
+    ExternalLinks,
+    HomePage,
+    KeyFigure,
+    StandardPage,
+    TownProfilePage,
+)
+from .seeding import localized, localized_paragraphs
 
 HOME = {
     "title": {
@@ -93,7 +104,94 @@ TOWN_PROFILE = {
         "hy": "Մասիս համայնքը միավորում է 26 գյուղ և ունի մոտ 100 000 բնակիչ՝ Մասիս քաղաքի "
         "շուրջ, Երևանից 18 կմ հարավ-արևելք։",
     },
+    "official_name": {
+        "fr": "Communauté de communes de Masis",
+        "en": "Masis Community",
+        "hy": "Մասիս համայնք",
+    },
+    "local_name": "Մասիս",
+    "main_town": {"fr": "Masis", "en": "Masis", "hy": "Մասիս"},
+    "region": {"fr": "province d’Ararat", "en": "Ararat Province", "hy": "Արարատի մարզ"},
+    "country": {"fr": "Arménie", "en": "Armenia", "hy": "Հայաստան"},
+    # Approximate coordinates of the town centres (to be checked against an official source).
+    "latitude": 40.0676,
+    "longitude": 44.4356,
+    "capital": {"fr": "Erevan", "en": "Yerevan", "hy": "Երևան"},
+    "capital_latitude": 40.1792,
+    "capital_longitude": 44.4991,
+    "distance_to_capital_km": 18,
+    "direction_from_capital": "SE",
+    "border_country": {"fr": "Turquie", "en": "Turkey (Türkiye)", "hy": "Թուրքիա"},
+    "twinning_date": datetime.date(2024, 9, 1),
+    "twinning_date_precision": DatePrecision.MONTH,
+    "shared_heritage": {
+        "fr": "Aix et Masis partagent une grande richesse historique et culturelle.",
+        "en": "Aix and Masis share a great wealth of history and culture.",
+        "hy": "Էքսը և Մասիսը ունեն հարուստ պատմական և մշակութային ժառանգություն։",
+    },
+    "key_figures": [
+        {"value": 26, "label": {"fr": "villages", "en": "villages", "hy": "գյուղ"}},
+        {
+            "value": 100_000,
+            "approximate": True,
+            "label": {"fr": "habitants", "en": "inhabitants", "hy": "բնակիչ"},
+        },
+        {
+            "category": "education",
+            "value": 33,
+            "label": {
+                "fr": "écoles publiques",
+                "en": "public schools",
+                "hy": "հանրակրթական դպրոց",
+            },
+        },
+        {
+            "category": "education",
+            "value": 2,
+            "label": {"fr": "écoles d’art", "en": "art schools", "hy": "արվեստի դպրոց"},
+        },
+        {
+            "category": "education",
+            "value": 1,
+            "label": {
+                "fr": "école TUMO",
+                "en": "TUMO school (TUMO Center for Creative Technologies)",
+                "hy": "«Թումո» ստեղծարար տեխնոլոգիաների կենտրոն",
+            },
+            "status": {
+                "fr": "en construction",
+                "en": "under construction",
+                "hy": "կառուցման փուլում",
+            },
+            "note": {
+                "fr": "École gratuite en informatique et innovation.",
+                "en": "A free school of computing and innovation.",
+                "hy": "Անվճար դպրոց՝ ինֆորմատիկայի և նորարարության ոլորտում։",
+            },
+        },
+    ],
+    "economic_sectors": [
+        {"name": {"fr": "Agriculture", "en": "Agriculture", "hy": "Գյուղատնտեսություն"}},
+        {"name": {"fr": "Pisciculture", "en": "Fish farming", "hy": "Ձկնաբուծություն"}},
+        {
+            "name": {
+                "fr": "Industrie minière",
+                "en": "Mining",
+                "hy": "Հանքարդյունաբերություն",
+            }
+        },
+    ],
 }
+
+
+def town_profile_fields():
+    """TOWN_PROFILE with its inline rows as fresh, unsaved modelcluster children."""
+    fields = dict(TOWN_PROFILE)
+    fields["key_figures"] = [KeyFigure(**localized(**row)) for row in TOWN_PROFILE["key_figures"]]
+    fields["economic_sectors"] = [
+        EconomicSector(**localized(**row)) for row in TOWN_PROFILE["economic_sectors"]
+    ]
+    return fields
 
 
 def load(loader):
@@ -101,7 +199,7 @@ def load(loader):
     home = loader.page("home", root, HomePage, show_in_menus=False, **HOME)
     _make_home_the_site_root(home)
     loader.page("aix-and-armenia", home, StandardPage, show_in_menus=True, **AIX_AND_ARMENIA)
-    loader.page("town-profile", home, TownProfilePage, show_in_menus=True, **TOWN_PROFILE)
+    loader.page("town-profile", home, TownProfilePage, show_in_menus=True, **town_profile_fields())
     links = ExternalLinks.load()
     if not (links.city_url or links.city_masis_url or links.masis_url):
         links.city_url = "https://www.aixenprovence.fr/"

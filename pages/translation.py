@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import HomePage, StandardPage, TownProfilePage
+from .models import EconomicSector, HomePage, KeyFigure, StandardPage, TownProfilePage
 
 
 @register(HomePage)
@@ -16,4 +16,25 @@ class StandardPageTranslation(TranslationOptions):
 
 @register(TownProfilePage)
 class TownProfilePageTranslation(TranslationOptions):
-    fields = ("introduction", "body")
+    fields = (
+        "introduction",
+        "hero_image_alt",
+        "official_name",
+        "main_town",
+        "region",
+        "country",
+        "capital",
+        "border_country",
+        "shared_heritage",
+        "body",
+    )
+
+
+@register(KeyFigure)
+class KeyFigureTranslation(TranslationOptions):
+    fields = ("label", "status", "note")
+
+
+@register(EconomicSector)
+class EconomicSectorTranslation(TranslationOptions):
+    fields = ("name",)

@@ -147,6 +147,9 @@ USE_TZ = True
 TIME_ZONE = "Europe/Paris"
 # Django ships no Armenian format module; ours lives in masis/formats/hy.
 FORMAT_MODULE_PATH = ["masis.formats"]
+# Quantities are grouped by locale (fr "100 000", en "100,000"). Every integer in a template is
+# then grouped: render ids, years and other non-quantities with |unlocalize.
+USE_THOUSAND_SEPARATOR = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en", "hy")
