@@ -16,16 +16,7 @@ from partners.factories import make_partner
 from timeline.models import CooperationEventAttachment, Theme
 
 from .helpers import html
-from .timeline_factories import add_event, seeded_event, timeline_page
-
-EVENT_KEYS = [
-    "event-cross-visits",
-    "event-youth-centre",
-    "event-armenia-fortnight",
-    "event-book-exchange",
-    "event-undp-mission",
-    "event-call-for-projects",
-]
+from .timeline_factories import SEEDED_EVENT_KEYS, add_event, seeded_event, timeline_page
 
 
 def get(client, event, language):
@@ -55,7 +46,7 @@ def a_partner(title="Partenaire de test"):
     return make_partner(title)
 
 
-@pytest.mark.parametrize("key", EVENT_KEYS)
+@pytest.mark.parametrize("key", SEEDED_EVENT_KEYS)
 @pytest.mark.parametrize("language", ["fr", "en", "hy"])
 def test_every_seeded_event_page_answers_in_every_language(client, seeded, key, language):
     event = seeded_event(key)

@@ -253,3 +253,29 @@ def test_latest_events_tag_lists_the_newest_events(seeded):
     )
     assert template.render({}) == "2025-07;2025-02;2024-11;"
     assert seed_object("event-call-for-projects").live
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "hy"])
+def test_home_page_shows_the_three_latest_events_and_links_the_timeline(client, seeded, language):
+    home = html(client.get(f"/{language}/"))
+    block = home.find("section", class_="latest-events")
+    dates = [time["datetime"] for time in block.select(".event-item time")]
+    assert dates == ["2025-07", "2025-02", "2024-11"]
+    assert block.find("p", class_="latest-events__all").a["href"] == INDEX[language]
+    for link in block.select(".event-item h3 a"):
+        assert client.get(link["href"]).status_code == 200
+
+
+def test_latest_events_on_the_home_page_cost_one_query(client, seeded):
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "{% load timeline_tags %}{% latest_events 3 themes=False as events %}"
+        "{% for event in events %}{% include 'timeline/includes/event_item.html' "
+        "with hide_themes=True %}{% endfor %}"
+    )
+    template.render({})  # warm the site root paths Wagtail caches between requests
+    with CaptureQueriesContext(connection) as queries:
+        rendered = template.render({})
+    assert len(queries) == 1
+    assert rendered.count("<li") == 3

@@ -11,7 +11,7 @@ from timeline.dates import DatePrecision, DateSpan
 from timeline.models import CooperationEventPage
 from timeline.places import Place
 
-from .timeline_factories import add_event, seeded_event, timeline_page
+from .timeline_factories import SEEDED_EVENT_KEYS, add_event, seeded_event, timeline_page
 
 D = datetime.date
 
@@ -156,18 +156,7 @@ def test_place_filter_for_masis_includes_events_in_both_towns(seeded):
 def test_year_filter_keeps_events_that_overlap_the_year(seeded):
     def keys_in(year):
         pks = set(CooperationEventPage.objects.live().in_year(year).values_list("pk", flat=True))
-        return {
-            key
-            for key in (
-                "event-cross-visits",
-                "event-youth-centre",
-                "event-armenia-fortnight",
-                "event-book-exchange",
-                "event-undp-mission",
-                "event-call-for-projects",
-            )
-            if seeded_event(key).pk in pks
-        }
+        return {key for key in SEEDED_EVENT_KEYS if seeded_event(key).pk in pks}
 
     assert keys_in(2023) == {"event-cross-visits"}
     assert keys_in(2024) == {
@@ -183,3 +172,27 @@ def test_year_filter_keeps_events_that_overlap_the_year(seeded):
 def test_events_can_only_live_under_the_timeline(seeded):
     assert CooperationEventPage.allowed_parent_page_models() == [type(timeline_page())]
     assert CooperationEventPage.allowed_subpage_models() == []
+
+
+def test_public_events_are_those_wagtail_calls_public_in_a_single_query(
+    seeded, django_assert_num_queries
+):
+    from wagtail.models import Page, PageViewRestriction
+
+    hidden = add_event(title="Réservé")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+
+    def compare():
+        wagtail_public = set(
+            Page.objects.type(CooperationEventPage).live().public().values_list("pk", flat=True)
+        )
+        with django_assert_num_queries(1):
+            ours = set(CooperationEventPage.objects.live().public().values_list("pk", flat=True))
+        assert ours == wagtail_public
+        return ours
+
+    visible = compare()
+    assert hidden.pk not in visible
+    assert seeded_event("event-youth-centre").pk in visible
+    PageViewRestriction.objects.create(page=timeline_page(), restriction_type="login")
+    assert compare() == set()

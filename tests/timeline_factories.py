@@ -12,6 +12,16 @@ from timeline.models import CooperationEventPage, Theme, TimelinePage
 
 _numbers = itertools.count(1)
 
+# The six events of the seed text, oldest first.
+SEEDED_EVENT_KEYS = [
+    "event-cross-visits",
+    "event-youth-centre",
+    "event-armenia-fortnight",
+    "event-book-exchange",
+    "event-undp-mission",
+    "event-call-for-projects",
+]
+
 
 def seed_object(key):
     record = SeedRecord.objects.get(key=key)

@@ -21,6 +21,23 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
+class DatePrecisionField(models.CharField):
+    """The precision of a date field next to it: day, month or year (day by default).
+
+    Migrations record it as the plain CharField it is, so that adopting it changes no schema.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 5)
+        kwargs.setdefault("choices", DatePrecision.choices)
+        kwargs.setdefault("default", DatePrecision.DAY)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to the day, the month or the year.

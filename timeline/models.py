@@ -1,20 +1,21 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
 
-from .dates import DatePrecision, DateSpan, PartialDate, truncate
+from .dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
 from .feeds import TimelineAtomFeed, TimelineRssFeed
 from .ical import calendar_response
 from .jsonld import event_json_ld, json_ld_script
@@ -47,6 +48,14 @@ class Theme(models.Model):
 
 
 class CooperationEventQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's ``public()`` (no view restriction on the page or an ancestor), as a
+        subquery of the same SQL statement rather than a query of its own."""
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(Exists(restricted))
+
     def newest_first(self):
         """By start, then end, latest first (an event with no end ends when it starts)."""
         return self.order_by(
@@ -91,24 +100,14 @@ class CooperationEventPage(RoutablePageMixin, Page):
             "For a month or a year, choose its first day: only the month or the year is shown."
         ),
     )
-    start_precision = models.CharField(
-        _("start precision"),
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-    )
+    start_precision = DatePrecisionField(_("start precision"))
     end_date = models.DateField(
         _("end date"),
         null=True,
         blank=True,
         help_text=_("Leave empty for an event with a single date."),
     )
-    end_precision = models.CharField(
-        _("end precision"),
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-    )
+    end_precision = DatePrecisionField(_("end precision"))
     place = models.CharField(_("place"), max_length=20, choices=Place.choices)
     themes = ParentalManyToManyField(
         "timeline.Theme", related_name="events", blank=True, verbose_name=_("themes")

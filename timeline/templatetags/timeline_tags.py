@@ -3,7 +3,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
 from timeline.dates import RANGE_SEPARATOR, DateSpan, PartialDate
-from timeline.models import CooperationEventPage, sorted_themes
+from timeline.models import CooperationEventPage, TimelinePage, sorted_themes
 
 register = template.Library()
 
@@ -50,10 +50,17 @@ def document_format(document):
 
 
 @register.simple_tag
-def latest_events(count=3):
-    """The ``count`` most recent published events, for a list elsewhere on the site."""
+def latest_events(count=3, themes=True):
+    """The ``count`` most recent published events (one query; two with their themes)."""
     try:
         count = max(0, min(int(count), 20))
     except (TypeError, ValueError):
         count = 3
-    return list(CooperationEventPage.objects.live().public().newest_first().for_listing()[:count])
+    events = CooperationEventPage.objects.live().public().newest_first()
+    return list((events.for_listing() if themes else events)[:count])
+
+
+@register.simple_tag
+def timeline_section(pages):
+    """The timeline among ``pages`` (e.g. the home page's sections), without a query."""
+    return next((page for page in pages or () if isinstance(page, TimelinePage)), None)
