@@ -9,6 +9,7 @@ is editable by the editors and translators as soon as it exists.
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
 
 # Group names are what staff read in the admin: French, like the site's content.
 EDITORS = "Communication"
@@ -35,7 +36,7 @@ def snippet_models():
     return get_snippet_models()
 
 
-def grant_snippet_permissions(using="default", apps=global_apps, **kwargs):
+def grant_snippet_permissions(using=DEFAULT_DB_ALIAS, **kwargs):
     """Give the editors and translators their permissions on every registered snippet model."""
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType

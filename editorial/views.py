@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 from multilingual.languages import TRANSLATION_LANGUAGES
 from multilingual.translation_status import (
@@ -72,6 +74,10 @@ def is_complete(row):
     return row.status == Status.COMPLETE
 
 
+def edit_link(row):
+    return row.edit_url if getattr(row, "can_edit", True) else None
+
+
 class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "globe"
@@ -83,7 +89,7 @@ class TranslationStatusReportView(ReportView):
     permission_required = "view"
     verbose_name_plural = _("items")
     columns = [
-        TitleColumn("title", label=_("Title"), get_url=lambda row: row.edit_url),
+        TitleColumn("title", label=_("Title"), get_url=edit_link),
         Column("kind", label=_("Type"), accessor="kind.name"),
         Column("language", label=_("Language"), accessor="language_name"),
         StatusTagColumn(
@@ -113,6 +119,18 @@ class TranslationStatusReportView(ReportView):
 
     def get_queryset(self):
         return translation_statuses()
+
+    def decorate_paginated_queryset(self, rows):
+        """Link titles to the editor for those who may edit that kind of item (moderators
+        reach pages from their dashboard, once submitted to them)."""
+        allowed = {}
+        for row in rows:
+            model = Page if row.kind.is_page else row.kind.model
+            if model not in allowed:
+                policy = policy_registry.get_by_type(model)
+                allowed[model] = policy.user_has_permission(self.request.user, "change")
+            row.can_edit = allowed[model]
+        return rows
 
     def get_filename(self):
         return f"translation-status-{datetime.date.today():%Y-%m-%d}"

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import translation
 from django.utils.text import slugify
@@ -13,6 +14,7 @@ from editorial.editing import LANGUAGE_NOTES, SLUG_NOTE
 from editorial.roles import EDITORS, TRANSLATORS
 from editorial.testing import edit_form_data, logged_in, paragraphs, staff_member
 from multilingual.languages import LANGUAGE_CODES
+from multilingual.links import page_url
 from pages.models import StandardPage
 from pages.seeding import localized
 from pages.seeding import paragraphs as stored_paragraphs
@@ -154,6 +156,22 @@ def test_the_preview_shows_the_edited_page_in_the_chosen_language(editor, page, 
     assert doc.h1.get_text(strip=True) == expected
     page.refresh_from_db()
     assert not page.title_hy  # previewing saved nothing
+
+
+def test_the_preview_is_never_the_cached_public_page(client, editor, page, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    try:
+        public_url = page_url(page, "en")
+        assert client.get(public_url).status_code == 200  # an anonymous visit fills the cache
+        data = edit_form_data(editor, page, title_en="Workshop (draft)")
+        preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+        assert editor.post(preview_url, data).json()["is_valid"]
+        preview = html(editor.get(preview_url, {"mode": "en"}))
+        assert preview.h1.get_text(strip=True) == "Workshop (draft)"
+        assert html(client.get(public_url)).h1.get_text(strip=True) == "Workshop"
+    finally:
+        cache.clear()
 
 
 def test_the_editor_offers_one_preview_mode_per_language(editor, page):

@@ -248,6 +248,16 @@ def test_the_three_roles_find_the_report_in_the_reports_menu(role, seeded):
     assert client.get(REPORT).status_code == 200
 
 
+def test_titles_link_to_the_editor_only_for_those_who_may_edit(seeded):
+    def title_cells(client):
+        return html(client.get(REPORT)).select("#listing-results table.listing tbody td.title")
+
+    moderator_cells = title_cells(logged_in(staff_member(MODERATORS)))
+    assert moderator_cells and not any(cell.find("a") for cell in moderator_cells)
+    editor_cells = title_cells(logged_in(staff_member(EDITORS)))
+    assert editor_cells and all(cell.find("a") for cell in editor_cells)
+
+
 def test_other_admin_users_do_not_see_the_report(seeded):
     user = staff_member(None)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
