@@ -106,3 +106,14 @@ def test_themes_are_snippets_edited_in_every_language(admin_client):
     doc = html(response)
     for name in ("name_fr", "name_en", "name_hy", "slug"):
         assert doc.find(attrs={"name": name}) is not None, name
+
+
+def test_preview_shows_unsaved_changes_of_an_event(admin_client):
+    event = seeded_event("event-book-exchange")
+    data = edit_form_data(admin_client.get(f"/admin/pages/{event.pk}/edit/"))
+    data["title_fr"] = "Échanges de livres (aperçu)"
+    preview_url = f"/admin/pages/{event.pk}/edit/preview/"
+    assert admin_client.post(preview_url, data).json()["is_valid"] is True
+    response = admin_client.get(preview_url, {"mode": ""})
+    assert response.status_code == 200
+    assert html(response).h1.get_text(strip=True) == "Échanges de livres (aperçu)"
