@@ -107,12 +107,13 @@ def social_image(page):
 
 
 def _alt_text(page, image):
-    """The page's own alternative text for the image (``logo`` → ``logo_alt_text``), if any."""
+    """The page's own alternative text for the image (``logo_alt_text``, ``hero_image_alt``)."""
     for field in page._meta.concrete_fields:
         if field.many_to_one and getattr(page, field.attname) == image.pk:
-            alt = getattr(page, f"{field.name}_alt_text", "")
-            if alt:
-                return alt
+            for name in (f"{field.name}_alt_text", f"{field.name}_alt"):
+                alt = getattr(page, name, "")
+                if alt:
+                    return alt
     return image.default_alt_text
 
 

@@ -164,6 +164,22 @@ def test_a_partner_shares_its_logo_with_its_own_alternative_text(client, seeded,
         assert content(doc, "twitter:card") == "summary_large_image"
 
 
+def test_the_town_profile_shares_its_hero_image(client, seeded, photo):
+    from pages.models import TownProfilePage
+
+    if not hasattr(TownProfilePage, "hero_image_alt"):
+        pytest.skip("the town profile has no hero image yet")
+    profile = TownProfilePage.objects.get()
+    profile.hero_image = photo
+    profile.hero_image_alt_fr = "Vue de Masis"
+    profile.hero_image_alt_hy = "Մասիսի տեսարան"
+    profile.save_revision().publish()
+    with translation.override("hy"):
+        doc = html(client.get(profile.get_url()))
+    assert content(doc, "og:image").startswith("http://testserver/")
+    assert content(doc, "og:image:alt") == "Մասիսի տեսարան"
+
+
 def test_views_without_a_page_have_metadata_too(client, seeded):
     doc = html(client.get("/en/search/"))
     assert doc.title.get_text().startswith("Search – ")
