@@ -27,7 +27,7 @@ def test_every_page_answers_in_every_language(client, seeded):
         assert doc.html["dir"] == "ltr"
         with translation.override(language):
             title = page.title
-        assert doc.h1.get_text(strip=True) == title
+        assert " ".join(doc.h1.get_text().split()) == " ".join(title.split())
         assert doc.title.get_text().startswith(page.seo_title or title)
         checked += 1
     assert checked >= 3 * 5
