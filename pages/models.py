@@ -274,10 +274,19 @@ class TownProfilePage(Page):
         APIField("official_name"),
         APIField("local_name"),
         APIField("main_town"),
+        APIField("region"),
+        APIField("country"),
         APIField("latitude"),
         APIField("longitude"),
+        APIField("capital"),
+        APIField("distance_to_capital_km"),
+        APIField("direction_from_capital"),
+        APIField("border_country"),
         APIField("key_figures"),
         APIField("economic_sectors"),
+        APIField("twinning_date"),
+        APIField("twinning_date_precision"),
+        APIField("shared_heritage"),
         APIField("body"),
     ]
 
@@ -500,7 +509,14 @@ class KeyFigure(Orderable):
         FieldPanel("status"),
         FieldPanel("note"),
     ]
-    api_fields = [APIField("value"), APIField("approximate"), APIField("label")]
+    api_fields = [
+        APIField("category"),
+        APIField("value"),
+        APIField("approximate"),
+        APIField("label"),
+        APIField("status"),
+        APIField("note"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("key figure")

@@ -187,9 +187,14 @@ TOWN_PROFILE = {
 def town_profile_fields():
     """TOWN_PROFILE with its inline rows as fresh, unsaved modelcluster children."""
     fields = dict(TOWN_PROFILE)
-    fields["key_figures"] = [KeyFigure(**localized(**row)) for row in TOWN_PROFILE["key_figures"]]
+    # sort_order as the admin's formsets set it: NULLs would sort first or last by database.
+    fields["key_figures"] = [
+        KeyFigure(sort_order=i, **localized(**row))
+        for i, row in enumerate(TOWN_PROFILE["key_figures"])
+    ]
     fields["economic_sectors"] = [
-        EconomicSector(**localized(**row)) for row in TOWN_PROFILE["economic_sectors"]
+        EconomicSector(sort_order=i, **localized(**row))
+        for i, row in enumerate(TOWN_PROFILE["economic_sectors"])
     ]
     return fields
 

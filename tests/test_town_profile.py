@@ -351,6 +351,20 @@ def test_json_ld_cannot_be_broken_out_of_by_page_text(client, profile):
     assert json_ld(doc)["description"] == profile.introduction_fr
 
 
+def test_api_gives_the_figures_in_the_requested_language(client, profile):
+    data = client.get(f"/api/v2/pages/{profile.pk}/?locale=hy").json()
+    assert (data["official_name"], data["latitude"], data["longitude"]) == (
+        "Մասիս համայնք",
+        40.0676,
+        44.4356,
+    )
+    tumo = data["key_figures"][-1]
+    assert (tumo["value"], tumo["status"]) == (1, "կառուցման փուլում")
+    assert [f["approximate"] for f in data["key_figures"]] == [False, True, False, False, False]
+    assert [s["name"] for s in data["economic_sectors"]][1] == "Ձկնաբուծություն"
+    assert (data["twinning_date"], data["twinning_date_precision"]) == ("2024-09-01", "month")
+
+
 # --- Body ------------------------------------------------------------------------------------
 
 
@@ -409,6 +423,9 @@ def test_seed_creates_the_rows_once_and_keeps_staff_edits(profile):
     figures = list(profile.key_figures.values_list("pk", flat=True))
     sectors = EconomicSector.objects.filter(page=profile).count()
     assert len(figures) == 5 and sectors == 3
+    # In the seed's order, explicitly: unordered rows would sort differently by database.
+    assert list(profile.key_figures.values_list("sort_order", flat=True)) == [0, 1, 2, 3, 4]
+    assert list(profile.economic_sectors.values_list("sort_order", flat=True)) == [0, 1, 2]
     inhabitants = profile.key_figures.get(approximate=True)
     inhabitants.value = 101000
     inhabitants.save()
