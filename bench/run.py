@@ -83,6 +83,14 @@ def build_site(env):
     manage(env, "collectstatic", "--noinput")
 
 
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class Server:
     def __init__(self, env, port, page_cache):
         self.env = {**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0"}
@@ -206,7 +214,7 @@ def main():
     else:
         manage(env, "collectstatic", "--noinput")
 
-    with Server(env, 8190, page_cache=False) as server:
+    with Server(env, free_port(), page_cache=False) as server:
         _status, home = server.get(PAGES["home"])
     # A static file of the home page's size, served by whitenoise in the same server.
     static_name = "bench-same-size.html"
@@ -220,7 +228,7 @@ def main():
     print(f"{'target':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
     results = {}
     for cached in (True, False):
-        with Server(env, 8190, page_cache=cached) as server:
+        with Server(env, free_port(), page_cache=cached) as server:
             for path in [*PAGES.values(), MINIMAL, static_path]:
                 server.get(path)  # warm up (and fill the cache)
             if cached:
@@ -276,7 +284,7 @@ def soak(env, duration, static_path):
         "  return wrk.format('GET', paths[(counter % #paths) + 1])\n"
         "end\n"
     )
-    with Server(env, 8191, page_cache=True) as server:
+    with Server(env, free_port(), page_cache=True) as server:
         for path in paths:
             server.get(path)
         before = server.worker_rss_kib()
