@@ -520,7 +520,10 @@ def load(loader):
         "contact",
         home,
         ContactPage,
-        form_fields=[ContactFormField(**localized(**field)) for field in CONTACT_FIELDS],
+        form_fields=[
+            ContactFormField(sort_order=order, **localized(**field))
+            for order, field in enumerate(CONTACT_FIELDS)
+        ],
         privacy_notice=privacy_notice(personal_data),
         **CONTACT,
     )
@@ -537,6 +540,8 @@ def load(loader):
 
 
 def _list_audited_pages(loader, statement):
-    pages = [loader.existing(key) for key in AUDITED_PAGE_KEYS]
-    statement.audited_pages = [AuditedPage(page=page) for page in pages if page is not None]
+    pages = [page for page in map(loader.existing, AUDITED_PAGE_KEYS) if page is not None]
+    statement.audited_pages = [
+        AuditedPage(page=page, sort_order=order) for order, page in enumerate(pages)
+    ]
     statement.save_revision().publish()

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.urls import api_router
 from caching.views import healthz
+from institutional.views import send_message
 from search import views as search_views
 
 urlpatterns = [
@@ -28,6 +29,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Translators: the search page's address, after the language prefix (lower case, ends in /).
     path(_("search/"), search_views.search, name="search"),
+    # Contact forms post here: checked by origin, as visitors get no CSRF cookie.
+    path("message/<int:page_id>/", send_message, name="contact_send"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -364,3 +364,19 @@ def test_seed_creates_the_institutional_pages_once(seeded):
     assert statement.established_on == datetime.date(2026, 11, 27)
     assert statement.conformity_state == ConformityState.PARTIAL
     assert statement.get_parent().pk == seeded.pk
+
+
+def test_seeded_lists_have_a_stable_order(statement):
+    from institutional.models import ContactPage
+
+    assert [item.sort_order for item in statement.audited_pages.all()] == list(
+        range(statement.audited_pages.count())
+    )
+    fields = ContactPage.objects.get().form_fields.all()
+    assert [field.label_fr for field in fields] == [
+        "Nom",
+        "Adresse e-mail",
+        "Votre demande",
+        "Message",
+    ]
+    assert [field.sort_order for field in fields] == [0, 1, 2, 3]

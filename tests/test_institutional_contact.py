@@ -5,6 +5,8 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.forms.models import FormSubmission
 
 from institutional.forms import MESSAGE_MAX_LENGTH, TRAP_FIELD
@@ -39,14 +41,20 @@ def plain(text):
     return text.replace("\xa0", " ").replace("\u202f", " ")
 
 
+def send_url(contact, language="fr"):
+    with translation.override(language):
+        return reverse("contact_send", args=[contact.pk])
+
+
 def post(client, contact, data, language="fr"):
-    return client.post(page_url(contact, language), data)
+    """A post from the contact page, as a browser sends it (with its Origin)."""
+    return client.post(send_url(contact, language), data, HTTP_ORIGIN="http://testserver")
 
 
 def test_form_fields_are_labelled_and_say_what_they_ask(client, contact):
     doc = html(client.get("/fr/contact/"))
     form = doc.find("form", class_="contact-form")
-    assert form["method"] == "post" and form.find(attrs={"name": "csrfmiddlewaretoken"})
+    assert form["method"] == "post" and form["action"] == send_url(contact)
     for name in VALID:
         control = form.find(attrs={"name": name})
         label = form.find("label", attrs={"for": control["id"]})
@@ -164,10 +172,44 @@ def test_a_robot_filling_the_trap_is_thanked_and_forgotten(client, contact, reci
     assert FormSubmission.objects.count() == 0 and mail.outbox == []
 
 
-def test_a_post_without_the_csrf_token_is_refused(contact):
+def test_visitors_get_no_cookie_from_the_form(client, contact):
+    response = client.get("/fr/contact/")
+    assert not response.cookies
+    assert html(response).find(attrs={"name": "csrfmiddlewaretoken"}) is None
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_REFERER": "https://evil.example/x"}],
+)
+def test_a_post_from_another_site_is_refused(contact, recipient, headers):
+    response = Client().post(send_url(contact), VALID, **headers)
+    assert response.status_code == 403
+    assert FormSubmission.objects.count() == 0 and mail.outbox == []
+
+
+def test_a_post_from_the_sites_own_page_is_accepted_by_referer_too(contact, recipient):
+    referer = f"http://testserver{page_url(contact, 'fr')}"
+    assert Client().post(send_url(contact), VALID, HTTP_REFERER=referer).status_code == 200
+    assert FormSubmission.objects.count() == 1
+
+
+def test_posts_to_the_page_itself_still_need_a_csrf_token(contact):
     response = Client(enforce_csrf_checks=True).post("/fr/contact/", VALID)
     assert response.status_code == 403
     assert FormSubmission.objects.count() == 0
+
+
+def test_the_send_address_of_a_missing_or_unpublished_page_is_a_404(client, contact):
+    headers = {"HTTP_ORIGIN": "http://testserver"}
+    assert client.post("/fr/message/999999/", VALID, **headers).status_code == 404
+    contact.unpublish()
+    assert client.post(send_url(contact), VALID, **headers).status_code == 404
+
+
+def test_opening_the_send_address_leads_back_to_the_form(client, contact):
+    response = client.get(send_url(contact, "en"))
+    assert response.status_code == 302 and response["Location"] == page_url(contact, "en")
 
 
 def test_submissions_are_listed_for_staff_in_the_admin(client, admin_client, contact):

@@ -41,15 +41,11 @@ NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400 %
 ZOOM_200 = {"width": 640, "height": 450}  # 1280 x 900 at 200 %
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def chromium():
-    """Debian's Chromium; in CI its absence is a failure, elsewhere a reason to skip."""
+    """Debian's Chromium; in CI its absence is a failure, elsewhere a reason to skip.
+
+    Session-scoped so that it is checked before the test database is set up."""
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH)"
         if os.environ.get("CI", "").lower() == "true":

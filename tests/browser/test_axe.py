@@ -4,6 +4,8 @@ import pytest
 
 from multilingual.languages import LANGUAGE_CODES
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_every_page_answers(survey, language):

@@ -9,6 +9,8 @@ from multilingual.languages import LANGUAGE_CODES
 from . import probes
 from .conftest import PHONE, SCREENSHOTS
 
+pytestmark = pytest.mark.browser
+
 
 def tab_to(tab, selector, limit=80):
     for _ in range(limit):

@@ -4,6 +4,8 @@ import pytest
 
 from multilingual.languages import LANGUAGE_CODES
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_pages_request_nothing_from_another_host(survey, language):

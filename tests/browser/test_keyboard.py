@@ -9,6 +9,8 @@ from multilingual.languages import LANGUAGE_CODES
 
 from . import probes
 
+pytestmark = pytest.mark.browser
+
 
 def press_tab(tab, times=1, shift=False):
     for _ in range(times):

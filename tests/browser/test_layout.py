@@ -9,6 +9,8 @@ from multilingual.languages import LANGUAGE_CODES
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_no_page_scrolls_sideways_at_320_px(survey, language):
