@@ -198,7 +198,10 @@ class AccessibilityStatementPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["audited_pages"] = [
-            item.page for item in self.audited_pages.select_related("page").filter(page__live=True)
+            item.page
+            for item in self.audited_pages.select_related("page")
+            .filter(page__live=True)
+            .order_by("sort_order", "pk")  # seeded rows may share a sort order: keep it stable
         ]
         feedback_page = self.feedback_page
         context["feedback_page"] = feedback_page if feedback_page and feedback_page.live else None
