@@ -245,3 +245,10 @@ def test_a_flood_of_messages_is_stopped_with_what_was_typed_kept(client, contact
     assert doc.find(attrs={"name": "nom"})["value"] == VALID["nom"]
     assert FormSubmission.objects.count() == CONTACT_LIMIT.limit
     assert len(mail.outbox) == CONTACT_LIMIT.limit
+
+
+def test_staff_preview_a_new_contact_page_before_saving_it(contact):
+    page = ContactPage(title="Nouveau formulaire", slug="nouveau")
+    for mode in ("form", "landing"):
+        response = page.make_preview_request(preview_mode=mode)
+        assert response.status_code == 200
