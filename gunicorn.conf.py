@@ -13,14 +13,37 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so that a slow leak can never grow without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+# The app is loaded once, in the master, and workers are forked from it: a worker starts in
+# milliseconds and shares the loaded code's memory. (A code change needs a restart, not a HUP.)
+preload_app = True
+# Recycle workers now and then so that a slow leak can never grow without bound. Not too
+# often: a cached page takes about a millisecond, and 2,000 requests (measured) made both
+# workers restart together every few seconds under load, holding every request meanwhile.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 4
 # Behind a reverse proxy on the same host or network.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # No access log by default: the reverse proxy in front keeps one.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# The workers' heartbeat touches a file often; on a disk-backed /tmp that call can block a
+# worker (gunicorn's documentation advises a memory-backed directory).
+worker_tmp_dir = os.environ.get(
+    "GUNICORN_WORKER_TMP_DIR", "/dev/shm" if os.path.isdir("/dev/shm") else None
+)
 limit_request_line = 8190
 limit_request_fields = 100
+
+
+def pre_fork(server, worker):
+    """Move what the app loaded at start out of the garbage collector's reach.
+
+    Django, Wagtail and the models make a few hundred thousand long-lived objects; without
+    this, every full collection scans all of them in the middle of some visitor's request,
+    and writes to the memory pages that the workers otherwise share with the master.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()

@@ -9,10 +9,11 @@ cache (Redis) serve fresh content as soon as the publish returns.
 import hashlib
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 
-from .invalidation import current_version, page_cache
+from .invalidation import VERSION_KEY, current_version, page_cache
 
 CACHEABLE_CONTENT_TYPES = (
     "text/html",
@@ -32,12 +33,25 @@ def _excluded_prefixes():
     return tuple(getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", ()))
 
 
-def _cache_key(request, version):
+def _cache_key(request):
     # The host without its port: app processes behind one proxy may listen on several ports.
     domain, _port = split_domain_port(request.get_host())
     raw = f"{domain}|{request.path}|{request.META.get('QUERY_STRING', '')}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page-cache:{version}:{digest}"
+    return f"page-cache:page:{digest}"
+
+
+def _stored(version, response):
+    """What the cache keeps of a page: plain values, cheap to unpickle on every hit."""
+    return (version, response.status_code, list(response.headers.items()), response.content)
+
+
+def _from_stored(entry):
+    _version, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return response
 
 
 def request_is_cacheable(request):
@@ -74,10 +88,14 @@ class PageCacheMiddleware:
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not request_is_cacheable(request):
             return self.get_response(request)
         cache = page_cache()
-        version = current_version()
-        key = _cache_key(request, version)
-        cached = cache.get(key)
-        if cached is not None:
+        key = _cache_key(request)
+        # One round trip: the shared version and the page, kept with the version it was built
+        # at. A page built before the last change has an older version: it is a miss.
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or current_version()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            cached = _from_stored(entry)
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
@@ -91,6 +109,6 @@ class PageCacheMiddleware:
                 patch_cache_control(response, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS)
             else:
                 patch_cache_control(response, max_age=0)
-            cache.set(key, response, timeout)
+            cache.set(key, _stored(version, response), timeout)
             response["X-Page-Cache"] = "miss"
         return response
