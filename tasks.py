@@ -60,6 +60,7 @@ def serve():
     compile_catalogues()
     manage("collectstatic", "--noinput", "--verbosity", "0")
     manage("load_masis_content")
+    manage("index_page_texts")  # a database made before search.PageText
     manage("ensure_local_admin")
     manage("runserver", "127.0.0.1:8000")
 

@@ -41,7 +41,7 @@ class LanguageSearchFilter(BaseFilterBackend):
         if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
             raise BadRequestError("search is disabled")
         query = clean_query(request.GET["search"])
-        ids = [page.pk for page in search_pages(query, translation.get_language(), queryset)]
+        ids = search_pages(query, translation.get_language(), queryset)
         queryset = queryset.filter(pk__in=ids)
         if ids and "order" not in request.GET:
             best_first = [When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)]

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Search and discovery"
+
+    def ready(self):
+        from .page_texts import connect_signals
+
+        connect_signals()

@@ -6,30 +6,34 @@ original one, whose value is whatever language was active at indexing time. Wagt
 table merges them all into one document per page, so searching it would find the English
 text from the French site. Instead:
 
-- PostgreSQL: ``search(…, fields=[the language's fields])`` per page type, which Wagtail runs
-  on the model's own columns with the language's text search configuration
-  (stemming, accents optional) — see search.backends.
+- PostgreSQL: search.PageText keeps, for each page and language, a text search vector of that
+  language's fields built with the language's text search configuration (stemming, accents
+  optional, see search.backends); a query is one indexed lookup of it (search.page_texts).
 - SQLite: Wagtail's FTS5 table has no per-field columns (``fields=`` fails with "no such
   column"). Its index (all languages, accents and case folded by FTS5's unicode61 tokenizer)
   gives candidates; a page is kept when every word of the query is a word of its text in the
   language, folded the same way. No stemming: "médecin" does not find "médecins".
 
-Both keep stream fields' text as stored: on PostgreSQL a StreamField column is its JSON, so
-block type names ("paragraph") are words of the page too.
+A StreamField counts by the text of its blocks' values: block type names ("paragraph") are not
+words of a page.
 """
 
 import re
 import unicodedata
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import F
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from multilingual.fields import translatable_field_names
 from multilingual.languages import LANGUAGE_CODES
 
-from .backends import language_backend, uses_postgresql
+from .backends import TEXT_SEARCH_CONFIGS, uses_postgresql
+from .models import PageText
 
 # Longer input is cut: a query is a few words, not a document.
 MAX_QUERY_LENGTH = 200
@@ -86,34 +90,39 @@ def page_types(pages):
 
 
 def search_pages(query, language, pages):
-    """Specific pages of the ``pages`` queryset matching every word of ``query``, best first."""
+    """Ids of the pages of the ``pages`` queryset matching every word of ``query``, best first.
+
+    Ids rather than pages: a visitor sees ten results, whatever the number found
+    (``specific_pages`` fetches the ones shown).
+    """
     terms = query_terms(query)
     if not terms:
         return []
     if uses_postgresql():
-        return _search_columns(terms, language, pages)
+        return _search_page_texts(terms, language, pages)
     return _search_index_then_check(terms, language, pages)
 
 
-def _search_columns(terms, language, pages):
-    backend = language_backend(language)
-    found = []
-    # One query per page type present: constant however many pages there are.
-    for type_id, model in page_types(pages).items():
-        fields = language_search_fields(model, language)
-        if not fields:
-            continue
-        queryset = model.objects.filter(content_type_id=type_id, pk__in=pages.values("pk"))
-        results = backend.search(" ".join(terms), queryset, fields=fields, operator="and")
-        found.extend(results.annotate_score("search_score"))
-    found.sort(key=lambda page: (-page.search_score, page.path))
-    return found
+def specific_pages(ids):
+    """The specific pages of ``ids``, in that order (two queries per page type at most)."""
+    pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+def _search_page_texts(terms, language, pages):
+    query = SearchQuery(" ".join(terms), config=TEXT_SEARCH_CONFIGS[language], search_type="plain")
+    matches = (
+        PageText.objects.filter(language=language, vector=query, page__in=pages.values("pk"))
+        .annotate(score=SearchRank(F("vector"), query))
+        .order_by("-score", "page__path")
+    )
+    return list(matches.values_list("page_id", flat=True))
 
 
 def _search_index_then_check(terms, language, pages):
     candidates = get_search_backend().search(" ".join(terms), pages.specific(), operator="and")
     wanted = {fold(term) for term in terms}
-    return [page for page in candidates if wanted <= words_of(page, language)]
+    return [page.pk for page in candidates if wanted <= words_of(page, language)]
 
 
 def fold(text):

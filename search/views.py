@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 
 from multilingual.languages import LANGUAGE_CODES
 
-from .engine import clean_query, search_pages
+from .engine import clean_query, search_pages, specific_pages
 from .metadata import Text, page_description, page_name
 from .sitemaps import PageSitemap
 
@@ -71,7 +71,7 @@ def search(request):
                 None if number == paginator.ELLIPSIS else number
                 for number in paginator.get_elided_page_range(results_page.number)
             ],
-            results=[_result(page, request) for page in results_page],
+            results=[_result(page, request) for page in specific_pages(list(results_page))],
             result_count=len(found),
         )
     response = TemplateResponse(request, "search/search.html", context)
