@@ -295,6 +295,7 @@ class TownProfilePage(Page):
     max_count = 1
 
     LATEST_EVENTS = 6
+    LOCAL_PARTNERS = 12
 
     class Meta:
         verbose_name = _("town profile page")
@@ -458,7 +459,11 @@ class TownProfilePage(Page):
         all_events = self.cooperation_events()
         events = list(all_events[: self.LATEST_EVENTS])
         context["latest_events"] = events
-        context["local_partners"] = list(self.partners(all_events))
+        # The most recent partners; the directory has them all.
+        partners = list(self.partners(all_events)[: self.LOCAL_PARTNERS])
+        context["local_partners"] = partners
+        if partners:
+            context["partner_index"] = partners[0].get_parent()
         if events:
             context["timeline_page"] = events[0].get_parent()
         return context

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.pagination import neighbour_queries, page_number, paginate
 
 from .forms import PartnerPageForm
 from .kind_filter import KindFilter
@@ -256,6 +257,8 @@ class PartnerPage(Page):
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
 
+    events_per_page = 10
+
     class Meta:
         verbose_name = _("partner page")
 
@@ -299,7 +302,7 @@ class PartnerPage(Page):
         events = getattr(self, "cooperation_events", None)
         if events is None:  # the timeline's model is not installed
             return []
-        return events.live().public().newest_first()
+        return events.live().public().newest_first().defer_streamfields()
 
     def get_context(self, request, *args, **kwargs):
         from .structured_data import organization_json_ld
@@ -309,7 +312,13 @@ class PartnerPage(Page):
             # The logo with every rendition the page uses, in two queries whatever the cache.
             images = get_image_model().objects.prefetch_renditions(*LOGO_FILTER_SPECS)
             self.logo = images.filter(pk=self.logo_id).first()
-        context["events"] = self.events()
+        # The latest events first, a page at a time: a long-standing partner may have many.
+        events_page = paginate(self.events(), page_number(request.GET), self.events_per_page)
+        context.update(
+            events_page=events_page,
+            events=events_page.object_list,
+            **neighbour_queries(events_page),
+        )
         context["structured_data"] = organization_json_ld(self, request)
         return context
 

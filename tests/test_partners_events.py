@@ -135,11 +135,40 @@ def test_partner_page_queries_do_not_grow_with_its_events(
     with CaptureQueriesContext(connection) as with_8:
         response = client.get(url)
     queries_with_8 = [query["sql"] for query in with_8.captured_queries]
-    assert len(events_section(response).find_all("li")) == 8
+    assert len(event_items(response)) == 8
 
     add_events(partner, 192, start=8)
     cache.clear()
     with django_assert_num_queries(len(queries_with_8)):
         response = client.get(url)
-    assert len(events_section(response).find_all("li")) == 200
+    assert len(event_items(response)) == PartnerPage.events_per_page
     assert len(queries_with_8) <= 30, queries_with_8
+
+
+def event_items(response):
+    return events_section(response).select("li.partner-events__item")
+
+
+def test_a_partner_with_many_events_shows_them_a_page_at_a_time(client, seeded):
+    partner = make_partner("Association des essais")
+    add_events(partner, 23)
+    url = page_url(partner, "fr")
+    first = client.get(url)
+    titles = [item.a.get_text(strip=True) for item in event_items(first)]
+    assert len(titles) == 10
+    nav = events_section(first).find("nav", class_="pagination")
+    assert nav.find(attrs={"aria-current": "page"}).get_text(strip=True) == "Page 1 sur 3"
+    assert nav.find("a", rel="prev") is None
+    assert titles[0] == "Rencontre 22"  # newest first
+    next_href = nav.find("a", rel="next")["href"]
+    assert next_href.endswith("?page=2")
+    second = client.get(next_href)
+    more = [item.a.get_text(strip=True) for item in event_items(second)]
+    assert len(more) == 10 and not set(more) & set(titles)
+    last = client.get(f"{url}?page=3")
+    assert len(event_items(last)) == 3
+    assert events_section(last).find("a", rel="next") is None
+    shown = titles + more + [item.a.get_text(strip=True) for item in event_items(last)]
+    assert sorted(shown) == sorted(f"Rencontre {number}" for number in range(23))
+    for bad in ("4", "0", "x", "1&page=2"):
+        assert client.get(f"{url}?page={bad}").status_code == 404, bad

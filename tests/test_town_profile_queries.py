@@ -6,8 +6,12 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from pages.models import EconomicSector, KeyFigure, TownProfilePage
+from partners.models import PartnerIndexPage
+
+from .helpers import html
 
 # What the page may cost at most (seeded content, cold caches).
 QUERY_BUDGET = 30
@@ -82,4 +86,11 @@ def test_page_costs_the_same_queries_with_50_more_figures_and_events(
     )
     assert "secteur 49" in after.content.decode()
     assert "Partenaire 9" in after.content.decode()
+    # Only the most recent partners: the directory, linked, lists them all.
+    assert after.content.count(b"town-partners__list") == 1
+    partners_list = html(after).find("ul", class_="town-partners__list")
+    assert len(partners_list.find_all("li")) == TownProfilePage.LOCAL_PARTNERS
+    directory = PartnerIndexPage.objects.get()
+    with translation.override(language):
+        assert html(after).find("a", href=directory.get_url())
     assert "Rencontre 49" in after.content.decode()  # the latest event comes first

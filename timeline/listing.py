@@ -4,17 +4,14 @@ Visitors and robots send anything: an unusable filter is dropped with a message 
 page number that is not one of the list's pages is a 404. Nothing here raises anything else.
 """
 
-import re
 from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.http import Http404
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-DIGITS = re.compile(r"[0-9]{1,6}", re.ASCII)
+from pages.pagination import DIGITS, neighbour_queries, page_number, paginate
 
 
 @dataclass
@@ -89,16 +86,6 @@ def parse_filters(params, years, themes):
     return filters
 
 
-def page_number(params):
-    """The requested page, 1 when absent; 404 for anything that is not a page number."""
-    values = params.getlist("page")
-    if not values or values == [""]:
-        return 1
-    if len(values) > 1 or not DIGITS.fullmatch(values[0]) or int(values[0]) < 1:
-        raise Http404(_("There is no such page of events."))
-    return int(values[0])
-
-
 def years_covered(date_pairs):
     """Every calendar year touched by (start_date, end_date or None) pairs, newest first."""
     years = set()
@@ -110,13 +97,6 @@ def years_covered(date_pairs):
 def group_by_year(events):
     """[(year, [events])] by the year each event starts, in the events' order."""
     return [(year, list(items)) for year, items in groupby(events, key=lambda e: e.start_year)]
-
-
-def paginate(events, number, per_page):
-    paginator = Paginator(events, per_page)
-    if number > paginator.num_pages:
-        raise Http404(_("There is no such page of events."))
-    return paginator.page(number)
 
 
 def timeline_listing(events, themes, params, per_page):
@@ -137,10 +117,5 @@ def timeline_listing(events, themes, params, per_page):
         "events_page": page,
         "event_count": page.paginator.count,
         "year_groups": group_by_year(page.object_list),
-        "previous_page_query": (
-            filters.query_string(page.previous_page_number()) if page.has_previous() else None
-        ),
-        "next_page_query": (
-            filters.query_string(page.next_page_number()) if page.has_next() else None
-        ),
+        **neighbour_queries(page, filters.query_string),
     }

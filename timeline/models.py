@@ -84,8 +84,9 @@ class CooperationEventQuerySet(PageQuerySet):
         return self.filter(themes=theme)
 
     def for_listing(self):
-        """What a list of events shows (date, place, themes) without a query per event."""
-        return self.prefetch_related("themes")
+        """What a list of events shows (date, place, themes) without a query per event, and
+        without the bodies in three languages that a list never shows."""
+        return self.defer_streamfields().prefetch_related("themes")
 
 
 CooperationEventManager = PageManager.from_queryset(CooperationEventQuerySet)
