@@ -23,6 +23,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,14 +291,22 @@ def soak(env, duration, static_path):
     with Server(env, free_port(), page_cache=True) as server:
         for path in paths:
             server.get(path)
-        before = server.worker_rss_kib()
-        result = wrk(server.base, duration, 50, script=str(script))
-        after = server.worker_rss_kib()
+        samples = [server.worker_rss_kib()]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            load = pool.submit(wrk, server.base, duration, 50, script=str(script))
+            # The workers' memory every tenth of the run: stable means a plateau, not a slope.
+            while not load.done():
+                time.sleep(duration / 10)
+                if not load.done():
+                    samples.append(server.worker_rss_kib())
+            result = load.result()
+        samples.append(server.worker_rss_kib())
     print(
         f"\nMixed load, {duration}s, 50 connections: {result['rps']:.0f} req/s, "
         f"p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, errors {result['errors']}"
     )
-    print(f"gunicorn workers' RSS: {before / 1024:.0f} MiB before, {after / 1024:.0f} MiB after")
+    series = " → ".join(f"{kib / 1024:.0f}" for kib in samples)
+    print(f"gunicorn workers' RSS (MiB), before, every {duration / 10:.0f}s, after: {series}")
     script.unlink()
 
 

@@ -279,3 +279,24 @@ def test_latest_events_on_the_home_page_cost_one_query(client, seeded):
         rendered = template.render({})
     assert len(queries) == 1
     assert rendered.count("<li") == 3
+
+
+def filter_options(client, select_id):
+    return [o["value"] for o in html(client.get(INDEX["en"])).select(f"#{select_id} option")]
+
+
+def test_filters_follow_publishing_at_once(client, seeded):
+    """The years and themes offered are kept between visits: a change must show at once."""
+    assert "1999" not in filter_options(client, "timeline-year")
+    theme = add_theme("archives", "Archives")
+    event = add_event(start=datetime.date(1999, 5, 1), themes=[theme])
+    assert "1999" in filter_options(client, "timeline-year")
+    assert "archives" in filter_options(client, "timeline-theme")
+    event.unpublish()
+    assert "1999" not in filter_options(client, "timeline-year")
+    assert "archives" not in filter_options(client, "timeline-theme")
+    event.save_revision().publish()
+    theme.name_en = "Records"
+    theme.save()
+    doc = html(client.get(INDEX["en"]))
+    assert doc.select_one("#timeline-theme option[value=archives]").get_text() == "Records"

@@ -99,14 +99,13 @@ def group_by_year(events):
     return [(year, list(items)) for year, items in groupby(events, key=lambda e: e.start_year)]
 
 
-def timeline_listing(events, themes, params, per_page):
-    """Template context of the index for ``events`` (newest first) and the used ``themes``.
+def timeline_listing(events, years, themes, params, per_page):
+    """Template context of the index for ``events`` (newest first), the ``years`` they cover
+    and the ``themes`` they use.
 
-    Queries: the years (1), the themes (1), the count (1), the page of events (1) and their
-    themes (1) — the same however many events there are.
+    Queries: the count (1), the page of events (1) and their themes (1) — the same however
+    many events there are.
     """
-    years = years_covered(events.values_list("start_date", "end_date"))
-    themes = list(themes)
     filters = parse_filters(params, years, themes)
     number = page_number(params)
     page = paginate(filters.apply(events).for_listing(), number, per_page)
