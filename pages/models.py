@@ -38,7 +38,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific().order_by("path")
+        # Cards show a title and an introduction: the sections' bodies stay in the database.
+        context["sections"] = (
+            self.get_children().live().in_menu().defer_streamfields().specific().order_by("path")
+        )
         return context
 
 
