@@ -460,15 +460,18 @@ class TownProfilePage(Page):
         context["locator_map"] = self.locator_map()
         context["structured_data"] = self.structured_data(request)
         all_events = self.cooperation_events()
-        events = list(all_events[: self.LATEST_EVENTS])
+        events = list(all_events.defer_streamfields()[: self.LATEST_EVENTS])
         context["latest_events"] = events
         # The most recent partners; the directory has them all.
-        partners = list(self.partners(all_events)[: self.LOCAL_PARTNERS])
+        partners = list(self.partners(all_events).defer_streamfields()[: self.LOCAL_PARTNERS])
         context["local_partners"] = partners
-        if partners:
-            context["partner_index"] = partners[0].get_parent()
-        if events:
-            context["timeline_page"] = events[0].get_parent()
+        # The pages that list them all (the timeline, the directory), in one query.
+        listed = {"timeline_page": events[:1], "partner_index": partners[:1]}
+        parent_paths = {
+            name: items[0].path[: -Page.steplen] for name, items in listed.items() if items
+        }
+        parents = Page.objects.filter(path__in=parent_paths.values()).in_bulk(field_name="path")
+        context.update((name, parents.get(path)) for name, path in parent_paths.items())
         return context
 
 
