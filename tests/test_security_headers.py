@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 
 from .helpers import every_page_in_every_language, html, live_pages
 
@@ -161,3 +162,35 @@ def test_admin_previews_get_the_admin_policy_so_the_preview_panel_can_frame_them
     assert parse_csp(preview["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
     public = middleware(rf.get("/documents/1/plan.pdf"))
     assert public["Content-Security-Policy"] == "default-src 'self'; frame-ancestors 'none'"
+
+
+def test_public_policy_follows_the_settings_it_is_built_from(client, seeded):
+    """The public policy's text is built once (operations.csp): a changed setting still shows."""
+    first = parse_csp(client.get("/fr/")["Content-Security-Policy"])
+    changed = {
+        "DIRECTIVES": {
+            **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+            "img-src": ["'self'", "https://images.example.org"],
+        }
+    }
+    with override_settings(CONTENT_SECURITY_POLICY=changed):
+        assert parse_csp(client.get("/fr/")["Content-Security-Policy"])["img-src"] == [
+            "'self'",
+            "https://images.example.org",
+        ]
+    assert parse_csp(client.get("/fr/")["Content-Security-Policy"]) == first
+
+
+def test_a_view_that_updates_the_policy_gets_its_own(rf):
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+
+    from operations.csp import ContentSecurityPolicyMiddleware
+
+    @csp_update({"img-src": ["https://tiles.example.org"]})
+    def view(request):
+        return HttpResponse("<p>map</p>")
+
+    response = ContentSecurityPolicyMiddleware(view)(rf.get("/fr/"))
+    images = parse_csp(response["Content-Security-Policy"])["img-src"]
+    assert "https://tiles.example.org" in images and "'self'" in images
