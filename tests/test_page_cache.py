@@ -210,3 +210,23 @@ def test_two_processes_sharing_redis_never_serve_stale_pages():
             assert visitor.request(path)[0] == 404
             status, _, home = visitor.request("/fr/")
             assert status == 200 and path not in home
+
+
+def test_pages_are_served_and_health_says_so_when_the_cache_is_down(client, seeded, settings):
+    """Redis down: pages are built for every visit (no 500), /healthz answers 503."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": settings.REDIS_CACHE_OPTIONS,
+        }
+    }
+    settings.PAGE_CACHE_ENABLED = True
+    for _ in range(2):
+        response = client.get("/fr/masis/")
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "miss"
+    health = client.get("/healthz")
+    assert health.status_code == 503
+    assert health.json()["cache"].startswith("down")
+    assert health.json()["database"] == "ok"

@@ -201,6 +201,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 # --- Cache -----------------------------------------------------------------------------------
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
+REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if CACHE_URL:
     CACHES = {
         "default": {
@@ -209,6 +211,9 @@ if CACHE_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "masis"),
+            # A Redis outage makes pages slower, never unavailable: cache calls then miss
+            # (logged), and /healthz reports the cache down.
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
