@@ -56,7 +56,7 @@ class TimelineRssFeed(Feed):
         return event.last_published_at or event.first_published_at
 
     def item_categories(self, event):
-        return [theme.name for theme in event.themes.all()]
+        return [theme.name for theme in event.themes_by_name]
 
 
 class TimelineAtomFeed(TimelineRssFeed):

@@ -33,7 +33,7 @@ def ical_event(event, request, language):
     item.add("description", f"{event.summary}\n\n{url}", parameters={"LANGUAGE": language})
     item.add("location", event.get_place_display(), parameters={"LANGUAGE": language})
     item.add("url", url)
-    themes = [theme.name for theme in event.themes.all()]
+    themes = [theme.name for theme in event.themes_by_name]
     if themes:
         item.add("categories", themes, parameters={"LANGUAGE": language})
     item.add("transp", "TRANSPARENT")

@@ -3,7 +3,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
 from timeline.dates import RANGE_SEPARATOR, DateSpan, PartialDate
-from timeline.models import CooperationEventPage, TimelinePage, sorted_themes
+from timeline.models import CooperationEventPage, TimelinePage
 
 register = template.Library()
 
@@ -34,12 +34,6 @@ def time_element(value, css_class=""):
     )
 
 
-@register.filter
-def by_name(themes):
-    """Themes in the alphabetical order of their names in the active language."""
-    return sorted_themes(themes)
-
-
 @register.simple_tag
 def document_format(document):
     """ "PDF, 1,2 Mo": a document's format and size, in the active language."""
@@ -57,7 +51,7 @@ def latest_events(count=3, themes=True):
     except (TypeError, ValueError):
         count = 3
     events = CooperationEventPage.objects.live().public().newest_first()
-    return list((events.for_listing() if themes else events)[:count])
+    return list((events.for_listing() if themes else events.defer_streamfields())[:count])
 
 
 @register.simple_tag
