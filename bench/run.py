@@ -8,7 +8,7 @@ server): migrations, the seed, 300 more events and 100 more partners (bench/synt
 minimal page. Serves it with gunicorn (2 workers, production settings, Redis cache) and drives
 load with wrk (Debian's `wrk`) from a separate process, against each page type with and without
 the page cache and against a static file of the home page's size served by whitenoise in the
-same server. With --soak N, also runs an N-second mixed load on 50 connections and reports the
+same server; each line is the median of --rounds runs that alternate with the baseline. With --soak N, also runs an N-second mixed load on 50 connections and reports the
 workers' memory before and after. Not a test: it prints numbers, it asserts nothing.
 """
 
@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -183,6 +184,16 @@ def wrk(url, duration, connections, script=None):
     return {"rps": rate, "p50": percentile("50"), "p99": percentile("99"), "errors": errors}
 
 
+def median_result(runs):
+    """The median rate and latencies of several runs of one target; every run's errors."""
+    return {
+        "rps": statistics.median(run["rps"] for run in runs),
+        "p50": statistics.median(run["p50"] for run in runs),
+        "p99": statistics.median(run["p99"] for run in runs),
+        "errors": sum(run["errors"] for run in runs),
+    }
+
+
 def row(name, result, extra=""):
     print(
         f"{name:<28} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} "
@@ -194,6 +205,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3, help="runs per target (median kept)")
     parser.add_argument("--soak", type=int, default=0, help="seconds of mixed load (50 conns)")
     parser.add_argument("--reuse", action="store_true", help="keep the existing bench database")
     options = parser.parse_args()
@@ -226,29 +238,33 @@ def main():
     static_path = f"/static/{static_name}"
 
     print(
-        f"\n{len(home)} bytes of home page HTML; {options.duration}s per line, "
-        f"{options.connections} connections, 2 gunicorn workers, 2 cores shared with wrk\n"
+        f"\n{len(home)} bytes of home page HTML; median of {options.rounds} runs of "
+        f"{options.duration}s per line, {options.connections} connections, 2 gunicorn workers, "
+        "2 cores shared with wrk\n"
     )
     print(f"{'target':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
     results = {}
     for cached in (True, False):
+        baseline = ("static", static_path) if cached else ("minimal", MINIMAL)
+        targets = [baseline, *(((name, cached), path) for name, path in PAGES.items())]
+        runs = {key: [] for key, _path in targets}
         with Server(env, free_port(), page_cache=cached) as server:
-            for path in [*PAGES.values(), MINIMAL, static_path]:
+            for _key, path in targets:
                 server.get(path)  # warm up (and fill the cache)
-            if cached:
-                results["static"] = wrk(
-                    server.base + static_path, options.duration, options.connections
-                )
-                row("static file (whitenoise)", results["static"])
+            # Rounds alternate the baseline and the pages, and each line is the median of its
+            # rounds: on a shared machine, one slow second should not decide a ratio.
+            for _round in range(options.rounds):
+                for key, path in targets:
+                    runs[key].append(wrk(server.base + path, options.duration, options.connections))
+        for key, _path in targets:
+            results[key] = median_result(runs[key])
+            if key == "static":
+                label = "static file (whitenoise)"
+            elif key == "minimal":
+                label = "minimal page, uncached"
             else:
-                results["minimal"] = wrk(
-                    server.base + MINIMAL, options.duration, options.connections
-                )
-                row("minimal page, uncached", results["minimal"])
-            for name, path in PAGES.items():
-                result = wrk(server.base + path, options.duration, options.connections)
-                results[(name, cached)] = result
-                row(f"{name}, {'cached' if cached else 'uncached'}", result)
+                label = f"{key[0]}, {'cached' if cached else 'uncached'}"
+            row(label, results[key])
 
     static, minimal = results["static"], results["minimal"]
     print(
