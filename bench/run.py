@@ -8,8 +8,9 @@ server): migrations, the seed, 300 more events and 100 more partners (bench/synt
 minimal page. Serves it with gunicorn (2 workers, production settings, Redis cache) and drives
 load with wrk (Debian's `wrk`) from a separate process, against each page type with and without
 the page cache and against a static file of the home page's size served by whitenoise in the
-same server; each line is the median of --rounds runs that alternate with the baseline. With --soak N, also runs an N-second mixed load on 50 connections and reports the
-workers' memory before and after. Not a test: it prints numbers, it asserts nothing.
+same server; each line is the median of --rounds runs that alternate with the baseline. With
+--soak N, also runs an N-second mixed load on 50 connections and samples the workers' memory
+through it. Not a test: it prints numbers, it asserts nothing.
 """
 
 import argparse

@@ -45,6 +45,17 @@ def current_version():
     return version
 
 
+def until_next_change(key, compute):
+    """``compute()``, kept in the page cache until the next content change (any process)."""
+    cache = page_cache()
+    versioned_key = f"{key}:{current_version()}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = compute()
+        cache.set(versioned_key, value, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    return value
+
+
 def bump_version():
     cache = page_cache()
     try:

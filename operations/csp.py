@@ -58,12 +58,12 @@ def _uses_default_policy(request, response):
     )
 
 
-_built = {}
+_built = (None, "")  # (the settings object it was built from, the header's text)
 
 
 def _default_policy(config):
-    # Keyed by the settings object itself, so that a test's override_settings gets its own.
-    key = id(config)
-    if _built.get(key, (None,))[0] is not config:
-        _built[key] = (config, build_policy())
-    return _built[key][1]
+    global _built
+    # Rebuilt when the settings object changes (a test's override_settings).
+    if _built[0] is not config:
+        _built = (config, build_policy())
+    return _built[1]

@@ -140,11 +140,16 @@ def words_of(page, language):
     return words
 
 
-def _as_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return " ".join(_as_text(item) for item in value)
+def json_leaves(value):
+    """The leaves of a JSON-like value (dicts by their values, lists, tuples), in order."""
     if isinstance(value, dict):
-        return " ".join(_as_text(item) for item in value.values())
-    return str(value)
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        for item in value:
+            yield from json_leaves(item)
+    elif value is not None:
+        yield value
+
+
+def _as_text(value):
+    return " ".join(str(leaf) for leaf in json_leaves(value))

@@ -16,23 +16,11 @@ from wagtail.models import Page
 from multilingual.languages import LANGUAGE_CODES
 
 from .backends import TEXT_SEARCH_CONFIGS, uses_postgresql
-from .engine import language_search_fields
+from .engine import json_leaves, language_search_fields
 from .models import PageText
 
 # Text search weights: a page's title counts most (Wagtail boosts it), the rest alike.
 TITLE_WEIGHT, TEXT_WEIGHT = "A", "B"
-
-
-def _strings(value):
-    """The string leaves of a JSON-like value, in order."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
 
 
 def field_text(page, name):
@@ -47,7 +35,8 @@ def field_text(page, name):
         return ""
     if isinstance(field, StreamField):
         blocks = field.get_prep_value(value) or []
-        return " ".join(s for block in blocks for s in _strings(block.get("value")))
+        leaves = (leaf for block in blocks for leaf in json_leaves(block.get("value")))
+        return " ".join(leaf for leaf in leaves if isinstance(leaf, str))
     return str(value)
 
 

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -15,7 +14,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from caching.invalidation import current_version, page_cache
+from caching.invalidation import until_next_change
 from pages.blocks import BodyBlock
 
 from .dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
@@ -378,14 +377,13 @@ class TimelinePage(RoutablePageMixin, Page):
         The same for every filter, page and visitor, so kept in the cache until the next
         content change (caching.invalidation), which spares two queries over every event.
         """
-        key = f"timeline-facets:{self.pk}:{get_language()}:{current_version()}"
-        facets = page_cache().get(key)
-        if facets is None:
+
+        def compute():
             years = years_covered(events.values_list("start_date", "end_date"))
             used_themes = Theme.objects.filter(events__in=events.values("pk")).distinct()
-            facets = (years, sorted_themes(used_themes))
-            page_cache().set(key, facets, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
-        return facets
+            return years, sorted_themes(used_themes)
+
+        return until_next_change(f"timeline-facets:{self.pk}:{get_language()}", compute)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
