@@ -57,11 +57,15 @@ def until_next_change(key, compute):
 
 
 def bump_version():
+    from .near import announce_change
+
     cache = page_cache()
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:  # key absent (evicted, or a fresh cache)
         cache.add(VERSION_KEY, 2, timeout=None)
+        version = cache.get(VERSION_KEY, 2)
+    announce_change(version)
 
 
 def invalidate_everything():

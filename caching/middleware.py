@@ -14,6 +14,7 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 
 from .invalidation import VERSION_KEY, current_version, page_cache
+from .near import near_pages
 
 CACHEABLE_CONTENT_TYPES = (
     "text/html",
@@ -54,6 +55,12 @@ def _from_stored(entry):
     return response
 
 
+def _hit(entry):
+    response = _from_stored(entry)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
 def request_is_cacheable(request):
     if request.method not in ("GET", "HEAD"):
         return False
@@ -87,17 +94,21 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not request_is_cacheable(request):
             return self.get_response(request)
-        cache = page_cache()
         key = _cache_key(request)
+        near = near_pages()
+        entry = near.get(key) if near is not None else None
+        if entry is not None:
+            return _hit(entry)
+        cache = page_cache()
         # One round trip: the shared version and the page, kept with the version it was built
         # at. A page built before the last change has an older version: it is a miss.
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or current_version()
         entry = found.get(key)
         if entry is not None and entry[0] == version:
-            cached = _from_stored(entry)
-            cached["X-Page-Cache"] = "hit"
-            return cached
+            if near is not None:
+                near.set(key, entry)
+            return _hit(entry)
         response = self.get_response(request)
         if response_is_cacheable(response):
             if hasattr(response, "render") and callable(response.render):
@@ -109,6 +120,9 @@ class PageCacheMiddleware:
                 patch_cache_control(response, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS)
             else:
                 patch_cache_control(response, max_age=0)
-            cache.set(key, _stored(version, response), timeout)
+            entry = _stored(version, response)
+            cache.set(key, entry, timeout)
+            if near is not None:
+                near.set(key, entry)
             response["X-Page-Cache"] = "miss"
         return response

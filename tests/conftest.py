@@ -15,3 +15,12 @@ def seeded(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def _forget_near_pages():
+    """Pages a test served stay out of the next test: each rolls its database back."""
+    yield
+    from caching.near import forget_everything
+
+    forget_everything()
