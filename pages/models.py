@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modeltranslation.utils import build_localized_fieldname
@@ -12,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching.invalidation import until_next_change
 from multilingual.languages import SOURCE_LANGUAGE
 from timeline.dates import DatePrecision, PartialDate, truncate
 
@@ -449,7 +451,40 @@ class TownProfilePage(Page):
             .order_by(models.F("latest_event").desc(nulls_last=True), "title")
         )
 
+    def listed_page_ids(self):
+        """Ids of the latest events and most recent partners, and of the pages that list them
+        all (the timeline, the directory).
+
+        Both rankings run over every event that mentions the town (an aggregate costing more
+        than the rest of the page), and only a content change alters them: they are kept in the
+        cache until the next one (caching.invalidation), per language as ties go by title.
+        """
+
+        def compute():
+            events = self.cooperation_events()
+            latest = list(events.values_list("pk", "path")[: self.LATEST_EVENTS])
+            partners = list(self.partners(events).values_list("pk", "path")[: self.LOCAL_PARTNERS])
+            # The pages that list them all: the parents of the first of each list.
+            parent_paths = {
+                name: items[0][1][: -Page.steplen]
+                for name, items in (("timeline_page", latest), ("partner_index", partners))
+                if items
+            }
+            parents = dict(
+                Page.objects.filter(path__in=parent_paths.values()).values_list("path", "pk")
+            )
+            return {
+                "events": [pk for pk, _path in latest],
+                "partners": [pk for pk, _path in partners],
+                "parents": {name: parents.get(path) for name, path in parent_paths.items()},
+            }
+
+        return until_next_change(f"town-profile-lists:{self.pk}:{get_language()}", compute)
+
     def get_context(self, request, *args, **kwargs):
+        from partners.models import PartnerPage
+        from timeline.models import CooperationEventPage
+
         context = super().get_context(request, *args, **kwargs)
         figures = list(self.key_figures.all())
         context["key_figures"] = [f for f in figures if f.category == KeyFigureCategory.GENERAL]
@@ -459,19 +494,14 @@ class TownProfilePage(Page):
         context["economic_sectors"] = list(self.economic_sectors.all())
         context["locator_map"] = self.locator_map()
         context["structured_data"] = self.structured_data(request)
-        all_events = self.cooperation_events()
-        events = list(all_events.defer_streamfields()[: self.LATEST_EVENTS])
-        context["latest_events"] = events
-        # The most recent partners; the directory has them all.
-        partners = list(self.partners(all_events).defer_streamfields()[: self.LOCAL_PARTNERS])
-        context["local_partners"] = partners
-        # The pages that list them all (the timeline, the directory), in one query.
-        listed = {"timeline_page": events[:1], "partner_index": partners[:1]}
-        parent_paths = {
-            name: items[0].path[: -Page.steplen] for name, items in listed.items() if items
-        }
-        parents = Page.objects.filter(path__in=parent_paths.values()).in_bulk(field_name="path")
-        context.update((name, parents.get(path)) for name, path in parent_paths.items())
+        listed = self.listed_page_ids()
+        # Deferred bodies: the lists show titles, dates and places only.
+        events = CooperationEventPage.objects.defer_streamfields().in_bulk(listed["events"])
+        partners = PartnerPage.objects.defer_streamfields().in_bulk(listed["partners"])
+        parents = Page.objects.in_bulk([pk for pk in listed["parents"].values() if pk])
+        context["latest_events"] = [events[pk] for pk in listed["events"] if pk in events]
+        context["local_partners"] = [partners[pk] for pk in listed["partners"] if pk in partners]
+        context.update((name, parents.get(pk)) for name, pk in listed["parents"].items())
         return context
 
 

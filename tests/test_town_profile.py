@@ -435,3 +435,44 @@ def test_seed_creates_the_rows_once_and_keeps_staff_edits(profile):
     assert list(TownProfilePage.objects.get().key_figures.values_list("pk", flat=True)) == figures
     assert EconomicSector.objects.count() == sectors
     assert KeyFigure.objects.get(pk=inhabitants.pk).value == 101000
+
+
+def test_the_cooperation_lists_follow_each_publication_at_once(client, profile):
+    """The lists' rankings are kept until the next content change: each change shows at once."""
+    import datetime
+
+    from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
+    from timeline.models import CooperationEventPage, TimelinePage
+    from timeline.places import Place
+
+    get(client, profile, "fr")  # the rankings are now computed and kept
+    partner = PartnerPage(
+        title_fr="Association des jardins de Masis",
+        slug_fr="jardins-de-masis",
+        kind=PartnerKind.objects.first(),
+    )
+    PartnerIndexPage.objects.get().add_child(instance=partner)
+    event = CooperationEventPage(
+        title_fr="Plantation du verger de l’amitié",
+        slug_fr="verger-amitie",
+        start_date=datetime.date.today(),
+        place=Place.MASIS,
+        summary_fr="Des arbres fruitiers plantés par les deux villes.",
+    )
+    TimelinePage.objects.get().add_child(instance=event)
+    event.partners.set([partner])
+    event.save_revision().publish()
+
+    doc = get(client, profile, "fr")
+    assert text(doc.select_one(".town-events__list li")).endswith(
+        "Plantation du verger de l’amitié"
+    )
+    assert text(doc.select_one(".town-partners__list li")).startswith(
+        "Association des jardins de Masis"
+    )
+
+    partner.unpublish()
+    doc = get(client, profile, "fr")
+    assert "Association des jardins de Masis" not in text(doc.select_one(".town-partners__list"))
+    event.unpublish()
+    assert "verger" not in text(get(client, profile, "fr").select_one(".town-events__list"))
