@@ -67,3 +67,65 @@ def test_home_first_visit_stays_under_300_kb_and_css_under_30_kb(client, seeded)
     assert not media_images or all(img.get("width") and img.get("height") for img in media_images)
     assert total <= 300 * 1024, f"home page first visit: {total} bytes"
     assert not doc.find_all("script", src=True), "no JavaScript needed to read a page"
+
+
+def pages_built_for(client, url):
+    """How many page objects serving ``url`` builds, and the response."""
+    from django.db.models.signals import post_init
+    from wagtail.models import Page
+
+    built = []
+
+    def count(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            built.append(instance)
+
+    post_init.connect(count, weak=False)
+    try:
+        response = client.get(url)
+    finally:
+        post_init.disconnect(count)
+    return len(built), response
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "hy"])
+def test_routing_loads_the_pages_on_the_path_not_their_siblings(client, seeded, language):
+    """A partner's page costs the same with 40 more partners beside it (wagtail-modeltranslation
+    alone loaded every child of each page on the path to compare their translated slugs)."""
+    from django.utils import translation
+
+    from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
+
+    directory = PartnerIndexPage.objects.get()
+    kind = PartnerKind.objects.first()
+    partner = PartnerPage.objects.child_of(directory).live().order_by("path").first()
+    with translation.override(language):
+        url = partner.get_url()
+    before, response = pages_built_for(client, url)
+    assert response.status_code == 200
+    for n in range(40):
+        directory.add_child(
+            instance=PartnerPage(title_fr=f"Voisin {n}", slug_fr=f"voisin-{n}", kind=kind)
+        )
+    after, response = pages_built_for(client, url)
+    assert response.status_code == 200
+    assert after == before
+
+
+def test_an_untranslated_slug_routes_through_its_french_fallback(client, seeded):
+    from django.utils import translation
+
+    from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
+
+    directory = PartnerIndexPage.objects.get()
+    untranslated = PartnerPage(
+        title_fr="Sans traduction", slug_fr="sans-traduction", kind=PartnerKind.objects.first()
+    )
+    directory.add_child(instance=untranslated)
+    with translation.override("en"):
+        english_url = untranslated.get_url()
+    assert english_url.startswith("/en/") and english_url.endswith("/sans-traduction/")
+    response = client.get(english_url)
+    assert response.status_code == 200
+    assert "Sans traduction" in response.content.decode()
+    assert client.get(english_url.replace("sans-traduction", "sans-traductio")).status_code == 404
