@@ -42,6 +42,7 @@ PAGES = {
     "search query": "/fr/recherche/?q=jeunesse",
 }
 MINIMAL = "/fr/page-minimale/"
+DRAIN_SECONDS = 1.5
 
 
 def run(*args, env, quiet=True):
@@ -257,6 +258,9 @@ def main():
             for _round in range(options.rounds):
                 for key, path in targets:
                     runs[key].append(wrk(server.base + path, options.duration, options.connections))
+                    # wrk stops with requests still queued in the server (up to a second's
+                    # worth for slow pages): let them finish before the next target starts.
+                    time.sleep(DRAIN_SECONDS)
         for key, _path in targets:
             results[key] = median_result(runs[key])
             if key == "static":
