@@ -11,7 +11,7 @@ import hashlib
 from django.conf import settings
 from django.http import HttpResponse
 from django.http.request import split_domain_port
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from .invalidation import VERSION_KEY, current_version, page_cache
 from .near import near_pages
@@ -120,6 +120,9 @@ class PageCacheMiddleware:
                 patch_cache_control(response, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS)
             else:
                 patch_cache_control(response, max_age=0)
+            # Kept with the page, so that a hit is not hashed again: browsers revalidate with
+            # it and get a 304 (ConditionalGetMiddleware) while the page is unchanged.
+            set_response_etag(response)
             entry = _stored(version, response)
             cache.set(key, entry, timeout)
             if near is not None:

@@ -76,6 +76,32 @@ def test_a_settings_change_reaches_every_page(client, seeded, page_cache_on):
     assert "https://example.am/masis" in client.get("/fr/").content.decode()
 
 
+def test_a_browser_revalidating_an_unchanged_page_gets_a_304(client, seeded, page_cache_on):
+    url = "/fr/aix-et-l-armenie/"
+    first, state = get(client, url)
+    assert state == "miss"
+    etag = first["ETag"]
+    hit, state = get(client, url)
+    assert (state, hit["ETag"]) == ("hit", etag)
+    revalidated = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert revalidated.status_code == 304
+    assert revalidated.content == b""
+
+    page = StandardPage.objects.get(slug_fr="aix-et-l-armenie")
+    page.title_fr = "Aix et l’Arménie, jumelées"
+    page.save_revision().publish()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert "Aix et l’Arménie, jumelées" in changed.content.decode()
+
+
+def test_pages_built_for_every_visit_answer_revalidation_too(client, seeded):
+    first = client.get("/en/masis/")
+    assert "X-Page-Cache" not in first  # the page cache is off
+    assert client.get("/en/masis/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
 def test_logged_in_staff_never_get_or_fill_the_cache(client, seeded, page_cache_on, admin_user):
     client.force_login(admin_user)
     assert get(client, "/fr/masis/")[1] is None

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "operations.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page, 304 to a browser revalidating an unchanged one (cached or not).
+    "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and auth: a cache hit for an anonymous visitor skips all of them.
     "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
