@@ -244,6 +244,29 @@ def test_index_runs_the_same_queries_with_6_and_300_events(
     assert queries_for(client, INDEX["en"] + "?page=15") == with_six[INDEX["en"]]
 
 
+def test_a_page_of_events_is_read_in_order_from_the_index_not_sorted(seeded):
+    """With 300 events, the first page and the latest events read a few rows of the
+    event_newest_first index instead of sorting every event (PostgreSQL's plan)."""
+    from timeline.models import TimelinePage
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the plan is PostgreSQL's")
+    add_many_events(294, list(Theme.objects.all()))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE timeline_cooperationeventpage, wagtailcore_page")
+    timeline = TimelinePage.objects.get()
+    for events in (
+        timeline.events().for_listing()[:20],
+        CooperationEventPage.objects.live().public().newest_first()[:3],
+    ):
+        sql, params = events.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "event_newest_first" in plan, plan
+        assert "Sort" not in plan.split("\n")[1], plan
+
+
 def test_latest_events_tag_lists_the_newest_events(seeded):
     from django.template import engines
 
