@@ -5,8 +5,9 @@ shared version (``caching.invalidation``) still decides what is fresh: every cha
 it in Redis and announces it on a pub/sub channel. Each process subscribes once, and before
 serving from its own copy it reads the announcements that have arrived, with a zero-timeout
 poll of the subscription's socket (a system call, not a round trip); any announcement empties
-the copy. Redis answers a PUBLISH before the editor's request returns, so the announcement is in
-every subscriber's socket before a visitor can ask for the changed page.
+the copy. Redis writes the announcement to every subscriber in the same pass as its answer to
+the PUBLISH, which comes before the editor's request returns: the announcement is in every
+subscriber's socket before a visitor can ask for the changed page.
 
 When the subscription cannot be trusted (never made, lost, reconnected), the copy is emptied
 and requests go to Redis as before. Entries also expire after ``PAGE_NEAR_CACHE_SECONDS``, which
@@ -48,7 +49,7 @@ class NearPages:
         self.client = client
         self.pid = os.getpid()
         self.store = LocMemCache(
-            f"masis-near-pages-{self.pid}",
+            f"masis-near-pages-{self.pid}-{id(self)}",  # its own store, not a shared one
             {
                 "TIMEOUT": getattr(settings, "PAGE_NEAR_CACHE_SECONDS", 5),
                 "OPTIONS": {"MAX_ENTRIES": getattr(settings, "PAGE_NEAR_CACHE_ENTRIES", 500)},
