@@ -27,6 +27,14 @@ def slug_matches(slug):
     return match
 
 
+def _routes_like_a_page(page_class):
+    return (
+        page_class is not None
+        and page_class.route is route
+        and not issubclass(page_class, RoutablePageMixin)
+    )
+
+
 def route(self, request, path_components):
     if isinstance(self, RoutablePageMixin) and self.live:
         try:
@@ -39,7 +47,12 @@ def route(self, request, path_components):
         child = self.get_children().filter(slug_matches(path_components[0])).first()
         if child is None:
             raise Http404
-        return child.specific.route(request, path_components[1:])
+        remaining = path_components[1:]
+        if remaining and _routes_like_a_page(child.specific_class):
+            # On the way to a descendant, a page that routes by this function needs no
+            # specific object (a query spared per level): only the page served does.
+            return route(child, request, remaining)
+        return child.specific.route(request, remaining)
     if self.live:
         return RouteResult(self)
     raise Http404

@@ -18,6 +18,7 @@ from multilingual.languages import SOURCE_LANGUAGE
 from timeline.dates import DatePrecision, PartialDate, truncate
 
 from .blocks import BodyBlock
+from .cards import in_order, page_cards
 from .locator_map import ARMENIA_TURKEY_BORDER, LocatorMap, Place
 
 
@@ -483,6 +484,7 @@ class TownProfilePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from partners.models import PartnerPage
+        from timeline.cards import event_cards
         from timeline.models import CooperationEventPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -495,12 +497,17 @@ class TownProfilePage(Page):
         context["locator_map"] = self.locator_map()
         context["structured_data"] = self.structured_data(request)
         listed = self.listed_page_ids()
-        # Deferred bodies: the lists show titles, dates and places only.
-        events = CooperationEventPage.objects.defer_streamfields().in_bulk(listed["events"])
-        partners = PartnerPage.objects.defer_streamfields().in_bulk(listed["partners"])
-        parents = Page.objects.in_bulk([pk for pk in listed["parents"].values() if pk])
-        context["latest_events"] = [events[pk] for pk in listed["events"] if pk in events]
-        context["local_partners"] = [partners[pk] for pk in listed["partners"] if pk in partners]
+        events = CooperationEventPage.objects.filter(pk__in=listed["events"])
+        events = event_cards(events, request, summary=False, themes=False)
+        partners = page_cards(
+            PartnerPage.objects.filter(pk__in=listed["partners"]), ["city"], request
+        )
+        parents = {pk for pk in listed["parents"].values() if pk}
+        parents = {
+            card.pk: card for card in page_cards(Page.objects.filter(pk__in=parents), [], request)
+        }
+        context["latest_events"] = in_order(events, listed["events"])
+        context["local_partners"] = in_order(partners, listed["partners"])
         context.update((name, parents.get(pk)) for name, pk in listed["parents"].items())
         return context
 

@@ -15,6 +15,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.invalidation import until_next_change
 from pages.blocks import BodyBlock
 from pages.pagination import neighbour_queries, page_number, paginate
 
@@ -302,7 +303,7 @@ class PartnerPage(Page):
         events = getattr(self, "cooperation_events", None)
         if events is None:  # the timeline's model is not installed
             return []
-        return events.live().public().newest_first().defer_streamfields()
+        return events.live().public().newest_first()
 
     def get_context(self, request, *args, **kwargs):
         from .structured_data import organization_json_ld
@@ -313,10 +314,20 @@ class PartnerPage(Page):
             images = get_image_model().objects.prefetch_renditions(*LOGO_FILTER_SPECS)
             self.logo = images.filter(pk=self.logo_id).first()
         # The latest events first, a page at a time: a long-standing partner may have many.
-        events_page = paginate(self.events(), page_number(request.GET), self.events_per_page)
+        events = self.events()
+        # The count changes only with content: kept until the next change (a query spared).
+        count = (
+            until_next_change(f"partner-event-count:{self.pk}", events.count) if events != [] else 0
+        )
+        events_page = paginate(events, page_number(request.GET), self.events_per_page, count)
+        events = events_page.object_list
+        if not isinstance(events, list):  # a queryset: the timeline is installed
+            from timeline.cards import event_cards
+
+            events = event_cards(events, request, summary=False, themes=False)
         context.update(
             events_page=events_page,
-            events=events_page.object_list,
+            events=events,
             **neighbour_queries(events_page),
         )
         context["structured_data"] = organization_json_ld(self, request)

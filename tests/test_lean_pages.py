@@ -129,3 +129,28 @@ def test_an_untranslated_slug_routes_through_its_french_fallback(client, seeded)
     assert response.status_code == 200
     assert "Sans traduction" in response.content.decode()
     assert client.get(english_url.replace("sans-traduction", "sans-traductio")).status_code == 404
+
+
+def test_routing_builds_only_the_specific_pages_it_must(seeded):
+    """On the way to a partner's page, the directory routes as a plain page: two queries per
+    level and one for the page served. The timeline, whose own routes (feeds, calendar) need
+    its specific object, costs one query more."""
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+    from wagtail.models import Site
+
+    from partners.models import PartnerPage
+    from timeline.models import CooperationEventPage
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    request = RequestFactory().get("/")
+    partner = PartnerPage.objects.live().order_by("path").first()
+    event = CooperationEventPage.objects.live().order_by("path").first()
+    for page, queries_expected in ((partner, 3), (event, 4)):
+        parent = page.get_parent()
+        with translation.override("fr"), CaptureQueriesContext(connection) as queries:
+            result = home.route(request, [parent.slug_fr, page.slug_fr])
+        assert result.page == page and type(result.page) is type(page)
+        assert len(queries) == queries_expected

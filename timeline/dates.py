@@ -74,12 +74,14 @@ class PartialDate:
         return self.value.isoformat()
 
     def format(self, language=None):
-        with translation.override(language or translation.get_language()):
-            if self.precision == DatePrecision.YEAR:
-                return str(self.value.year)
-            if self.precision == DatePrecision.MONTH:
-                return formats.date_format(self.value, "YEAR_MONTH_FORMAT")
-            return formats.date_format(self.value, "DATE_FORMAT")
+        if language and language != translation.get_language():
+            with translation.override(language):
+                return self.format()
+        if self.precision == DatePrecision.YEAR:
+            return str(self.value.year)
+        if self.precision == DatePrecision.MONTH:
+            return formats.date_format(self.value, "YEAR_MONTH_FORMAT")
+        return formats.date_format(self.value, "DATE_FORMAT")
 
     def __str__(self):
         return self.format()

@@ -99,22 +99,26 @@ def group_by_year(events):
     return [(year, list(items)) for year, items in groupby(events, key=lambda e: e.start_year)]
 
 
-def timeline_listing(events, years, themes, params, per_page):
+def timeline_listing(events, years, themes, request, per_page, count_of):
     """Template context of the index for ``events`` (newest first), the ``years`` they cover
-    and the ``themes`` they use.
+    and the ``themes`` they use; ``count_of(filters, events)`` counts the filtered events.
 
-    Queries: the count (1), the page of events (1) and their themes (1) — the same however
-    many events there are.
+    Queries: the page of events (1) and their themes (1), plus the count where ``count_of``
+    does not know it — the same however many events there are.
     """
-    filters = parse_filters(params, years, themes)
-    number = page_number(params)
-    page = paginate(filters.apply(events).for_listing(), number, per_page)
+    from .cards import event_cards
+
+    filters = parse_filters(request.GET, years, themes)
+    number = page_number(request.GET)
+    events = filters.apply(events)
+    page = paginate(events, number, per_page, count=count_of(filters, events))
+    themes_by_pk = {theme.pk: theme for theme in themes}
     return {
         "filters": filters,
         "filter_years": years,
         "filter_themes": themes,
         "events_page": page,
         "event_count": page.paginator.count,
-        "year_groups": group_by_year(page.object_list),
+        "year_groups": group_by_year(event_cards(page.object_list, request, themes=themes_by_pk)),
         **neighbour_queries(page, filters.query_string),
     }

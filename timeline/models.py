@@ -395,12 +395,19 @@ class TimelinePage(RoutablePageMixin, Page):
 
         return until_next_change(f"timeline-facets:{self.pk}:{get_language()}", compute)
 
+    def count_of(self, filters, events):
+        """How many events ``filters`` keep: kept until the next content change like the
+        facets. Filters hold only years and themes that exist, so the keys are few."""
+        theme = filters.theme.slug if filters.theme else ""
+        key = f"timeline-count:{self.pk}:{filters.year or ''}:{theme}"
+        return until_next_change(key, events.count)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events()
         years, themes = self.facets(events)
         context.update(
-            timeline_listing(events, years, themes, request.GET, self.events_per_page),
+            timeline_listing(events, years, themes, request, self.events_per_page, self.count_of),
             feed_url=request.build_absolute_uri(subpage_url(self, "feed", request)),
             atom_url=request.build_absolute_uri(subpage_url(self, "atom_feed", request)),
             calendar_url=subpage_url(self, "calendar", request),

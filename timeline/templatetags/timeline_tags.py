@@ -2,6 +2,7 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
+from timeline.cards import event_cards
 from timeline.dates import RANGE_SEPARATOR, DateSpan, PartialDate
 from timeline.models import CooperationEventPage, TimelinePage
 
@@ -43,15 +44,16 @@ def document_format(document):
     return ", ".join(parts)
 
 
-@register.simple_tag
-def latest_events(count=3, themes=True):
-    """The ``count`` most recent published events (one query; two with their themes)."""
+@register.simple_tag(takes_context=True)
+def latest_events(context, count=3, themes=True):
+    """Cards of the ``count`` most recent published events (one query; two with their
+    themes)."""
     try:
         count = max(0, min(int(count), 20))
     except (TypeError, ValueError):
         count = 3
     events = CooperationEventPage.objects.live().public().newest_first()
-    return list((events.for_listing() if themes else events.defer_streamfields())[:count])
+    return event_cards(events[:count], context.get("request"), themes=themes)
 
 
 @register.simple_tag
