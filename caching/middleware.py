@@ -99,6 +99,7 @@ class PageCacheMiddleware:
         entry = near.get(key) if near is not None else None
         if entry is not None:
             return _hit(entry)
+        since = near.generation if near is not None else None
         cache = page_cache()
         # One round trip: the shared version and the page, kept with the version it was built
         # at. A page built before the last change has an older version: it is a miss.
@@ -107,7 +108,7 @@ class PageCacheMiddleware:
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             if near is not None:
-                near.set(key, entry)
+                near.set(key, entry, since)
             return _hit(entry)
         response = self.get_response(request)
         if response_is_cacheable(response):
@@ -126,6 +127,6 @@ class PageCacheMiddleware:
             entry = _stored(version, response)
             cache.set(key, entry, timeout)
             if near is not None:
-                near.set(key, entry)
+                near.set(key, entry, since)
             response["X-Page-Cache"] = "miss"
         return response

@@ -15,7 +15,9 @@ from types import SimpleNamespace
 
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from caching.invalidation import until_next_change
 
 
 class Card(SimpleNamespace):
@@ -64,6 +66,10 @@ def cards(queryset, fields, card_class=Card):
     columns, translated = _columns(model, ["pk", *fields], languages)
     descriptors = [(name, getattr(model, name)) for name in translated]
     result = []
+    if hasattr(queryset, "rewrite"):
+        # The columns are named in full: modeltranslation has nothing to rewrite, and its
+        # per-row pass over the values would only copy each row.
+        queryset = queryset.rewrite(False)
     for row in queryset.values(*columns):
         card = card_class(**row)
         for name, descriptor in descriptors:
@@ -79,6 +85,15 @@ def page_cards(queryset, fields, request, card_class=PageCard):
     for card in result:
         card.url = card.get_url(request)
     return result
+
+
+def cards_until_next_change(key, request, build):
+    """``build()``, a list of cards, kept until the next content change (like the timeline's
+    facets): per language, as cards hold their texts in it, and per site, as their URLs are
+    relative to the request's site."""
+    site = Site.find_for_request(request) if request is not None else None
+    key = f"cards:{key}:{get_language()}:{site.pk if site else ''}"
+    return until_next_change(key, build)
 
 
 def in_order(items, pks):

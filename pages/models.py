@@ -2,7 +2,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modeltranslation.utils import build_localized_fieldname
@@ -13,12 +12,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.invalidation import until_next_change
 from multilingual.languages import SOURCE_LANGUAGE
 from timeline.dates import DatePrecision, PartialDate, truncate
 
 from .blocks import BodyBlock
-from .cards import in_order, page_cards
+from .cards import cards_until_next_change, in_order, page_cards
 from .locator_map import ARMENIA_TURKEY_BORDER, LocatorMap, Place
 
 
@@ -452,16 +450,19 @@ class TownProfilePage(Page):
             .order_by(models.F("latest_event").desc(nulls_last=True), "title")
         )
 
-    def listed_page_ids(self):
-        """Ids of the latest events and most recent partners, and of the pages that list them
-        all (the timeline, the directory).
+    def listed_cards(self, request):
+        """Cards of the latest events and most recent partners, and of the pages that list them
+        all (``timeline_page``, ``partner_index``).
 
         Both rankings run over every event that mentions the town (an aggregate costing more
-        than the rest of the page), and only a content change alters them: they are kept in the
-        cache until the next one (caching.invalidation), per language as ties go by title.
+        than the rest of the page), and only a content change alters them: they are kept with
+        their cards until the next one (pages.cards), per language as ties go by title.
         """
+        from partners.models import PartnerPage
+        from timeline.cards import event_cards
+        from timeline.models import CooperationEventPage
 
-        def compute():
+        def build():
             events = self.cooperation_events()
             latest = list(events.values_list("pk", "path")[: self.LATEST_EVENTS])
             partners = list(self.partners(events).values_list("pk", "path")[: self.LOCAL_PARTNERS])
@@ -471,22 +472,23 @@ class TownProfilePage(Page):
                 for name, items in (("timeline_page", latest), ("partner_index", partners))
                 if items
             }
-            parents = dict(
-                Page.objects.filter(path__in=parent_paths.values()).values_list("path", "pk")
-            )
+            parents = Page.objects.filter(path__in=parent_paths.values())
+            parents = {card.path: card for card in page_cards(parents, ["path"], request)}
+            latest, partners = [pk for pk, _ in latest], [pk for pk, _ in partners]
+            events = CooperationEventPage.objects.filter(pk__in=latest)
+            partner_pages = PartnerPage.objects.filter(pk__in=partners)
             return {
-                "events": [pk for pk, _path in latest],
-                "partners": [pk for pk, _path in partners],
-                "parents": {name: parents.get(path) for name, path in parent_paths.items()},
+                "latest_events": in_order(
+                    event_cards(events, request, summary=False, themes=False), latest
+                ),
+                "local_partners": in_order(page_cards(partner_pages, ["city"], request), partners),
+                "timeline_page": parents.get(parent_paths.get("timeline_page")),
+                "partner_index": parents.get(parent_paths.get("partner_index")),
             }
 
-        return until_next_change(f"town-profile-lists:{self.pk}:{get_language()}", compute)
+        return cards_until_next_change(f"town-profile:{self.pk}", request, build)
 
     def get_context(self, request, *args, **kwargs):
-        from partners.models import PartnerPage
-        from timeline.cards import event_cards
-        from timeline.models import CooperationEventPage
-
         context = super().get_context(request, *args, **kwargs)
         figures = list(self.key_figures.all())
         context["key_figures"] = [f for f in figures if f.category == KeyFigureCategory.GENERAL]
@@ -496,19 +498,7 @@ class TownProfilePage(Page):
         context["economic_sectors"] = list(self.economic_sectors.all())
         context["locator_map"] = self.locator_map()
         context["structured_data"] = self.structured_data(request)
-        listed = self.listed_page_ids()
-        events = CooperationEventPage.objects.filter(pk__in=listed["events"])
-        events = event_cards(events, request, summary=False, themes=False)
-        partners = page_cards(
-            PartnerPage.objects.filter(pk__in=listed["partners"]), ["city"], request
-        )
-        parents = {pk for pk in listed["parents"].values() if pk}
-        parents = {
-            card.pk: card for card in page_cards(Page.objects.filter(pk__in=parents), [], request)
-        }
-        context["latest_events"] = in_order(events, listed["events"])
-        context["local_partners"] = in_order(partners, listed["partners"])
-        context.update((name, parents.get(pk)) for name, pk in listed["parents"].items())
+        context.update(self.listed_cards(request))
         return context
 
 

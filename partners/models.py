@@ -1,4 +1,5 @@
 import unicodedata
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,7 @@ from wagtail.search import index
 
 from caching.invalidation import until_next_change
 from pages.blocks import BodyBlock
+from pages.cards import cards_until_next_change
 from pages.pagination import neighbour_queries, page_number, paginate
 
 from .forms import PartnerPageForm
@@ -317,14 +319,20 @@ class PartnerPage(Page):
         events = self.events()
         # The count changes only with content: kept until the next change (a query spared).
         count = (
-            until_next_change(f"partner-event-count:{self.pk}", events.count) if events != [] else 0
+            until_next_change(f"partner-event-count:{self.pk}", events.count)
+            if not isinstance(events, list)
+            else 0
         )
         events_page = paginate(events, page_number(request.GET), self.events_per_page, count)
         events = events_page.object_list
         if not isinstance(events, list):  # a queryset: the timeline is installed
             from timeline.cards import event_cards
 
-            events = event_cards(events, request, summary=False, themes=False)
+            events = cards_until_next_change(
+                f"partner-events:{self.pk}:{events_page.number}",
+                request,
+                partial(event_cards, events, request, summary=False, themes=False),
+            )
         context.update(
             events_page=events_page,
             events=events,

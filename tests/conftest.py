@@ -18,9 +18,13 @@ def seeded(db):
 
 
 @pytest.fixture(autouse=True)
-def _forget_near_pages():
-    """Pages a test served stay out of the next test: each rolls its database back."""
+def _forget_cached_content():
+    """What a test's content let the caches keep stays out of the next test: each test rolls
+    its database back, but not the shared cache. Values kept until the next change (facets,
+    counts, cards) are keyed by the content version: a new version leaves them behind."""
     yield
+    from caching.invalidation import bump_version
     from caching.near import forget_everything
 
+    bump_version()
     forget_everything()

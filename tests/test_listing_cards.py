@@ -119,3 +119,30 @@ def test_counts_kept_between_visits_follow_publishing_at_once(client, seeded):
     assert shown() == (before + 1, ["Visite au centre Tumo"])
     event.unpublish()
     assert shown() == (before, [])
+
+
+def test_lists_kept_between_visits_show_an_edit_at_once(client, seeded):
+    """The lists' cards are kept until the next content change, per language: an edited and
+    published title shows at once in every list, in its language only."""
+    from bs4 import BeautifulSoup
+
+    from .timeline_factories import seeded_event
+
+    event = seeded_event("event-call-for-projects")
+    partner = event.partners.order_by("path").first()
+    with translation.override("en"):
+        lists = ["/en/", "/en/cooperation/", partner.get_url()]
+
+    def titles(url):
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        return {a.get_text(strip=True) for a in page.select("main a")}
+
+    old_title = event.title_en
+    for url in lists:
+        assert old_title in titles(url), url
+    french = titles("/fr/cooperation/")
+    event.title_en = "A title edited in English"
+    event.save_revision().publish()
+    for url in lists:
+        assert "A title edited in English" in titles(url) and old_title not in titles(url), url
+    assert titles("/fr/cooperation/") == french

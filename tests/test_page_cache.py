@@ -319,6 +319,45 @@ def test_a_reconnected_subscription_empties_the_copy(client, seeded, near_copy):
     assert get(client, "/fr/aix-et-l-armenie/")[1] == "miss"
 
 
+def announce_a_change_from_another_process():
+    other = other_redis_client()
+    version = other.incr(cache.make_key(VERSION_KEY))
+    assert other.publish(near.channel_name(), str(version)) >= 1
+    other.ping()  # Redis has written the announcement to every subscriber before this answer
+
+
+def test_values_kept_until_the_next_change_come_from_the_process_own_copy(seeded, near_copy):
+    from caching.invalidation import current_version, until_next_change
+
+    computed = []
+
+    def compute():
+        computed.append(True)
+        return ["facets"]
+
+    assert until_next_change("probe", compute) == ["facets"]
+    cache.delete(f"probe:{current_version()}")  # gone from Redis, still known here
+    assert until_next_change("probe", compute) == ["facets"] and len(computed) == 1
+    announce_a_change_from_another_process()
+    assert until_next_change("probe", compute) == ["facets"] and len(computed) == 2
+
+
+def test_a_value_computed_across_a_change_is_not_kept_in_the_copy(seeded, near_copy):
+    """A change announced while a value is computed (and read by a nested lookup) may have
+    come after the value read the database: the copy must not keep it."""
+    from caching.invalidation import until_next_change
+
+    def compute_while_content_changes():
+        announce_a_change_from_another_process()
+        assert near_copy.is_current()  # a nested lookup reads the announcement
+        return "read before the change"
+
+    until_next_change("probe", compute_while_content_changes)
+    assert near_copy.get("data:probe") is None
+    until_next_change("probe", lambda: "read after it")
+    assert near_copy.get("data:probe") == "read after it"
+
+
 def test_staff_changes_empty_this_process_copy_at_once(client, seeded, near_copy):
     get(client, "/en/aix-and-armenia/")
     assert get(client, "/en/aix-and-armenia/")[1] == "hit"

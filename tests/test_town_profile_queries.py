@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -11,7 +10,7 @@ from django.utils import translation
 from pages.models import EconomicSector, KeyFigure, TownProfilePage
 from partners.models import PartnerIndexPage
 
-from .helpers import html
+from .helpers import forget_cached_content, html
 
 # What the page may cost at most (seeded content, cold caches).
 QUERY_BUDGET = 30
@@ -19,8 +18,7 @@ QUERY_BUDGET = 30
 
 def cold_get(client, url):
     """A visit with every cache emptied, so that the page is really built."""
-    for cache in caches.all():
-        cache.clear()
+    forget_cached_content()
     response = client.get(url)
     assert response.status_code == 200
     return response

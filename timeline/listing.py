@@ -24,6 +24,11 @@ class TimelineFilters:
     def active(self):
         return self.year is not None or self.theme is not None
 
+    @property
+    def key(self):
+        """The filters as a cache key: the year and theme slug, each "" when not filtered."""
+        return f"{self.year or ''}:{self.theme.slug if self.theme else ''}"
+
     def query_string(self, page_number=1):
         params = {}
         if self.year is not None:
@@ -99,26 +104,31 @@ def group_by_year(events):
     return [(year, list(items)) for year, items in groupby(events, key=lambda e: e.start_year)]
 
 
-def timeline_listing(events, years, themes, request, per_page, count_of):
-    """Template context of the index for ``events`` (newest first), the ``years`` they cover
-    and the ``themes`` they use; ``count_of(filters, events)`` counts the filtered events.
+def timeline_listing(timeline, events, years, themes, request):
+    """Template context of ``timeline`` listing ``events`` (newest first), the ``years`` they
+    cover and the ``themes`` they use.
 
-    Queries: the page of events (1) and their themes (1), plus the count where ``count_of``
-    does not know it — the same however many events there are.
+    The count and the page's cards are kept until the next content change (the timeline's
+    ``count_of`` and ``cards_of``); when they are not, a query each and one for the themes —
+    the same however many events there are.
     """
     from .cards import event_cards
 
     filters = parse_filters(request.GET, years, themes)
     number = page_number(request.GET)
     events = filters.apply(events)
-    page = paginate(events, number, per_page, count=count_of(filters, events))
+    page = paginate(events, number, timeline.events_per_page, timeline.count_of(filters, events))
     themes_by_pk = {theme.pk: theme for theme in themes}
+
+    def build():
+        return event_cards(page.object_list, request, themes=themes_by_pk)
+
     return {
         "filters": filters,
         "filter_years": years,
         "filter_themes": themes,
         "events_page": page,
         "event_count": page.paginator.count,
-        "year_groups": group_by_year(event_cards(page.object_list, request, themes=themes_by_pk)),
+        "year_groups": group_by_year(timeline.cards_of(filters, number, request, build)),
         **neighbour_queries(page, filters.query_string),
     }

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from caching.invalidation import until_next_change
 from pages.blocks import BodyBlock
+from pages.cards import cards_until_next_change
 
 from .dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
 from .feeds import TimelineAtomFeed, TimelineRssFeed
@@ -398,16 +399,20 @@ class TimelinePage(RoutablePageMixin, Page):
     def count_of(self, filters, events):
         """How many events ``filters`` keep: kept until the next content change like the
         facets. Filters hold only years and themes that exist, so the keys are few."""
-        theme = filters.theme.slug if filters.theme else ""
-        key = f"timeline-count:{self.pk}:{filters.year or ''}:{theme}"
-        return until_next_change(key, events.count)
+        return until_next_change(f"timeline-count:{self.pk}:{filters.key}", events.count)
+
+    def cards_of(self, filters, number, request, build):
+        """The cards of page ``number`` of the events ``filters`` keep: ``build()``, kept until
+        the next content change."""
+        key = f"timeline:{self.pk}:{filters.key}:{number}"
+        return cards_until_next_change(key, request, build)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events()
         years, themes = self.facets(events)
         context.update(
-            timeline_listing(events, years, themes, request, self.events_per_page, self.count_of),
+            timeline_listing(self, events, years, themes, request),
             feed_url=request.build_absolute_uri(subpage_url(self, "feed", request)),
             atom_url=request.build_absolute_uri(subpage_url(self, "atom_feed", request)),
             calendar_url=subpage_url(self, "calendar", request),

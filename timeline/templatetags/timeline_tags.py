@@ -1,7 +1,10 @@
+from functools import partial
+
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
+from pages.cards import cards_until_next_change
 from timeline.cards import event_cards
 from timeline.dates import RANGE_SEPARATOR, DateSpan, PartialDate
 from timeline.models import CooperationEventPage, TimelinePage
@@ -52,8 +55,13 @@ def latest_events(context, count=3, themes=True):
         count = max(0, min(int(count), 20))
     except (TypeError, ValueError):
         count = 3
-    events = CooperationEventPage.objects.live().public().newest_first()
-    return event_cards(events[:count], context.get("request"), themes=themes)
+    request = context.get("request")
+    events = CooperationEventPage.objects.live().public().newest_first()[:count]
+    return cards_until_next_change(
+        f"latest-events:{count}:{bool(themes)}",
+        request,
+        partial(event_cards, events, request, themes=themes),
+    )
 
 
 @register.simple_tag
