@@ -87,6 +87,22 @@ def page_cards(queryset, fields, request, card_class=PageCard):
     return result
 
 
+def cards_of_pages(pages, fields, request):
+    """Cards of page objects, for a list that mixes page types (which one query cannot read):
+    ``title``, ``url``, ``specific_class`` and ``fields``, None where a type has no such field."""
+    languages = resolution_order(get_language())
+    result = []
+    for page in pages:
+        card = PageCard(pk=page.pk, specific_class=page.specific_class, url=page.get_url(request))
+        for name in ["title", *fields]:
+            setattr(card, name, getattr(page, name, None))
+            for language in languages:  # the stored values, for fallback_lang
+                localized = build_localized_fieldname(name, language)
+                setattr(card, localized, getattr(page, localized, None))
+        result.append(card)
+    return result
+
+
 def cards_until_next_change(key, request, build):
     """``build()``, a list of cards, kept until the next content change (like the timeline's
     facets): per language, as cards hold their texts in it, and per site, as their URLs are

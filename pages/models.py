@@ -16,7 +16,7 @@ from multilingual.languages import SOURCE_LANGUAGE
 from timeline.dates import DatePrecision, PartialDate, truncate
 
 from .blocks import BodyBlock
-from .cards import cards_until_next_change, in_order, page_cards
+from .cards import cards_of_pages, cards_until_next_change, in_order, page_cards
 from .locator_map import ARMENIA_TURKEY_BORDER, LocatorMap, Place
 
 
@@ -39,10 +39,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Cards show a title and an introduction: the sections' bodies stay in the database.
-        context["sections"] = (
-            self.get_children().live().in_menu().defer_streamfields().specific().order_by("path")
-        )
+
+        def sections():
+            # Cards show a title and an introduction: the sections' bodies stay in the database.
+            pages = self.get_children().live().in_menu().defer_streamfields().specific()
+            return cards_of_pages(pages.order_by("path"), ["introduction"], request)
+
+        context["sections"] = cards_until_next_change(f"home-sections:{self.pk}", request, sections)
         return context
 
 

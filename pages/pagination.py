@@ -22,11 +22,8 @@ def page_number(params):
     return int(values[0])
 
 
-def paginate(items, number, per_page, count=None):
-    """Page ``number`` of ``items``; ``count``, when the caller knows it, spares a query."""
+def paginate(items, number, per_page):
     paginator = Paginator(items, per_page)
-    if count is not None:
-        paginator.count = count  # a cached_property: this value is kept
     if number > paginator.num_pages:
         raise Http404(_("There is no such page of events."))
     return paginator.page(number)

@@ -1,5 +1,4 @@
 import unicodedata
-from functools import partial
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -315,23 +314,26 @@ class PartnerPage(Page):
             # The logo with every rendition the page uses, in two queries whatever the cache.
             images = get_image_model().objects.prefetch_renditions(*LOGO_FILTER_SPECS)
             self.logo = images.filter(pk=self.logo_id).first()
+
         # The latest events first, a page at a time: a long-standing partner may have many.
-        events = self.events()
-        # The count changes only with content: kept until the next change (a query spared).
-        count = (
-            until_next_change(f"partner-event-count:{self.pk}", events.count)
-            if not isinstance(events, list)
-            else 0
-        )
-        events_page = paginate(events, page_number(request.GET), self.events_per_page, count)
-        events = events_page.object_list
-        if not isinstance(events, list):  # a queryset: the timeline is installed
+        # The count and the page's cards change only with content: kept until the next change,
+        # so that a visit builds no query for them. The pages are counted, not the events read.
+        def count_events():
+            events = self.events()
+            return len(events) if isinstance(events, list) else events.count()
+
+        count = until_next_change(f"partner-event-count:{self.pk}", count_events)
+        events_page = paginate(range(count), page_number(request.GET), self.events_per_page)
+        events, shown = [], events_page.object_list  # shown: the page's range of positions
+        if count:
             from timeline.cards import event_cards
 
             events = cards_until_next_change(
                 f"partner-events:{self.pk}:{events_page.number}",
                 request,
-                partial(event_cards, events, request, summary=False, themes=False),
+                lambda: event_cards(
+                    self.events()[shown.start : shown.stop], request, summary=False, themes=False
+                ),
             )
         context.update(
             events_page=events_page,

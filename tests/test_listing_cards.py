@@ -146,3 +146,23 @@ def test_lists_kept_between_visits_show_an_edit_at_once(client, seeded):
     for url in lists:
         assert "A title edited in English" in titles(url) and old_title not in titles(url), url
     assert titles("/fr/cooperation/") == french
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_sections_cards_say_what_the_section_pages_say(client, seeded, language):
+    from bs4 import BeautifulSoup
+
+    from pages.cards import cards_of_pages
+
+    sections = seeded.get_children().live().in_menu().specific().order_by("path")
+    with translation.override(language):
+        request = RequestFactory().get("/", HTTP_HOST="localhost")
+        cards = cards_of_pages(sections, ["introduction"], request)
+        assert [(c.title, c.url, c.introduction) for c in cards] == [
+            (s.title, s.get_url(request), getattr(s, "introduction", None)) for s in sections
+        ]
+        home = BeautifulSoup(client.get(seeded.get_url()).content, "html.parser")
+    links = [a["href"] for a in home.select(".sections .card__title a")]
+    assert links == [card.url for card in cards]
+    timeline_link = home.select_one(".latest-events__all a")["href"]
+    assert timeline_link in links

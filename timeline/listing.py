@@ -104,24 +104,27 @@ def group_by_year(events):
     return [(year, list(items)) for year, items in groupby(events, key=lambda e: e.start_year)]
 
 
-def timeline_listing(timeline, events, years, themes, request):
-    """Template context of ``timeline`` listing ``events`` (newest first), the ``years`` they
-    cover and the ``themes`` they use.
+def timeline_listing(timeline, years, themes, request):
+    """Template context of ``timeline`` listing its events (newest first), with the ``years``
+    they cover and the ``themes`` they use.
 
     The count and the page's cards are kept until the next content change (the timeline's
     ``count_of`` and ``cards_of``); when they are not, a query each and one for the themes —
-    the same however many events there are.
+    the same however many events there are. The pages are counted, not the events queried,
+    so that a page whose cards are kept builds no query at all.
     """
     from .cards import event_cards
 
     filters = parse_filters(request.GET, years, themes)
-    number = page_number(request.GET)
-    events = filters.apply(events)
-    page = paginate(events, number, timeline.events_per_page, timeline.count_of(filters, events))
+    page = paginate(
+        range(timeline.count_of(filters)), page_number(request.GET), timeline.events_per_page
+    )
+    number, shown = page.number, page.object_list  # shown: the page's range of positions
     themes_by_pk = {theme.pk: theme for theme in themes}
 
     def build():
-        return event_cards(page.object_list, request, themes=themes_by_pk)
+        events = filters.apply(timeline.events())[shown.start : shown.stop]
+        return event_cards(events, request, themes=themes_by_pk)
 
     return {
         "filters": filters,

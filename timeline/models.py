@@ -382,24 +382,26 @@ class TimelinePage(RoutablePageMixin, Page):
         """The timeline's published events, newest first."""
         return CooperationEventPage.objects.child_of(self).live().public().newest_first()
 
-    def facets(self, events):
-        """(years covered, themes used, by name) of ``events``: what the filters offer.
+    def facets(self):
+        """(years covered, themes used, by name) of the events: what the filters offer.
 
         The same for every filter, page and visitor, so kept in the cache until the next
         content change (caching.invalidation), which spares two queries over every event.
         """
 
         def compute():
+            events = self.events()
             years = years_covered(events.values_list("start_date", "end_date"))
             used_themes = Theme.objects.filter(events__in=events.values("pk")).distinct()
             return years, sorted_themes(used_themes)
 
         return until_next_change(f"timeline-facets:{self.pk}:{get_language()}", compute)
 
-    def count_of(self, filters, events):
+    def count_of(self, filters):
         """How many events ``filters`` keep: kept until the next content change like the
         facets. Filters hold only years and themes that exist, so the keys are few."""
-        return until_next_change(f"timeline-count:{self.pk}:{filters.key}", events.count)
+        key = f"timeline-count:{self.pk}:{filters.key}"
+        return until_next_change(key, lambda: filters.apply(self.events()).count())
 
     def cards_of(self, filters, number, request, build):
         """The cards of page ``number`` of the events ``filters`` keep: ``build()``, kept until
@@ -409,10 +411,9 @@ class TimelinePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = self.events()
-        years, themes = self.facets(events)
+        years, themes = self.facets()
         context.update(
-            timeline_listing(self, events, years, themes, request),
+            timeline_listing(self, years, themes, request),
             feed_url=request.build_absolute_uri(subpage_url(self, "feed", request)),
             atom_url=request.build_absolute_uri(subpage_url(self, "atom_feed", request)),
             calendar_url=subpage_url(self, "calendar", request),

@@ -66,5 +66,7 @@ def latest_events(context, count=3, themes=True):
 
 @register.simple_tag
 def timeline_section(pages):
-    """The timeline among ``pages`` (e.g. the home page's sections), without a query."""
-    return next((page for page in pages or () if isinstance(page, TimelinePage)), None)
+    """The timeline among ``pages`` (e.g. the home page's section cards), without a query."""
+    return next(
+        (page for page in pages or () if issubclass(page.specific_class, TimelinePage)), None
+    )
