@@ -205,7 +205,7 @@ def median_result(runs):
 
 def row(name, result, extra=""):
     print(
-        f"{name:<28} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} "
+        f"{name:<44} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} "
         f"{result['errors']:>6} {extra}"
     )
 
@@ -256,7 +256,7 @@ def main():
         f"{options.duration}s per line, {options.connections} connections, 2 gunicorn workers, "
         "2 cores shared with wrk\n"
     )
-    print(f"{'target':<28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
+    print(f"{'target':<44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
     results = {}
     for cached in (True, False):
         baseline = ("static", static_path) if cached else ("minimal", MINIMAL)
