@@ -2,9 +2,21 @@ import pytest
 from django.core.management import call_command
 
 
+def _uses_the_database(item):
+    # pytest-django's own rule for which tests get a test database.
+    names = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(names)
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The seed content, loaded once into the test database; each test rolls back its changes."""
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The seed content, loaded once into the test database; each test rolls back its changes.
+
+    When no collected test uses a database (``tasks.py test tests/browser``: the browser tests
+    serve a database of their own), pytest-django creates none, and there is nothing to load.
+    """
+    if not any(_uses_the_database(item) for item in request.session.items):
+        return
     with django_db_blocker.unblock():
         call_command("load_masis_content", verbosity=0)
 
