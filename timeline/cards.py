@@ -30,13 +30,15 @@ def event_cards(events, request, *, summary=True, themes=True):
     fields = [*DATE_FIELDS, "place", *(["summary"] if summary else [])]
     result = page_cards(events, fields, request, EventCard)
     if themes:
-        links = CooperationEventPage.themes.through.objects.filter(
-            cooperationeventpage__in=[card.pk for card in result]
-        ).values_list("cooperationeventpage", "theme")
-        links = list(links)
+        links = list(
+            CooperationEventPage.themes.through.objects.filter(
+                cooperationeventpage__in=[card.pk for card in result]
+            ).values_list("cooperationeventpage", "theme")
+        )
+        given = {} if themes is True else themes
         # Any theme not given (all of them, or one added since ``themes`` was read).
-        missing = {theme for _event, theme in links} - set(themes if themes is not True else ())
-        themes = {**(themes if themes is not True else {}), **Theme.objects.in_bulk(missing)}
+        missing = {theme for _event, theme in links} - given.keys()
+        themes = {**given, **Theme.objects.in_bulk(missing)}
         by_event = {}
         for event, theme in links:
             by_event.setdefault(event, []).append(themes[theme])
