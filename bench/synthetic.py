@@ -46,8 +46,8 @@ def load(events=300, partners=100):
 
 def minimal_page():
     """A StandardPage with a title and one paragraph: the baseline of an uncached page."""
+    from masis.core.seeding import paragraphs
     from pages.models import HomePage, StandardPage
-    from pages.seeding import paragraphs
 
     home = HomePage.objects.get()
     page = StandardPage(

@@ -25,8 +25,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from operations.ratelimit import RateLimit
-from timeline.dates import DatePrecision, PartialDate
+from masis.core.dates import DatePrecision, PartialDate
+from masis.operations.ratelimit import RateLimit
 
 from .forms import ContactFormBuilder
 

@@ -7,8 +7,8 @@ yet, and the pages say so rather than invent them.
 
 import datetime
 
+from masis.core.seeding import localized, stream
 from pages.models import StandardPage
-from pages.seeding import localized, stream
 
 from .models import (
     AccessibilityStatementPage,

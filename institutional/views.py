@@ -8,7 +8,7 @@ rate limit, robot trap, storage, e-mail). Posts to the page's own URL still need
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 
-from operations.csrf import same_origin_post
+from masis.operations.csrf import same_origin_post
 
 from .models import ContactPage
 

@@ -6,10 +6,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api.urls import api_router
-from caching.views import healthz
 from institutional.views import send_message
-from search import views as search_views
+from masis.api import api_router
+from masis.caching.views import healthz
+from masis.search import views as search_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -12,11 +12,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from multilingual.languages import SOURCE_LANGUAGE
-from timeline.dates import DatePrecision, PartialDate, truncate
+from masis.core.blocks import BodyBlock
+from masis.core.cards import cards_of_pages, cards_until_next_change, in_order, page_cards
+from masis.core.dates import DatePrecision, PartialDate, truncate
+from masis.multilingual.languages import SOURCE_LANGUAGE
 
-from .blocks import BodyBlock
-from .cards import cards_of_pages, cards_until_next_change, in_order, page_cards
 from .locator_map import ARMENIA_TURKEY_BORDER, LocatorMap, Place
 
 

@@ -7,7 +7,8 @@ import datetime
 
 from wagtail.models import Page, Site
 
-from timeline.dates import DatePrecision
+from masis.core.dates import DatePrecision
+from masis.core.seeding import localized, localized_paragraphs
 
 from .models import (
     EconomicSector,
@@ -17,7 +18,6 @@ from .models import (
     StandardPage,
     TownProfilePage,
 )
-from .seeding import localized, localized_paragraphs
 
 HOME = {
     "title": {

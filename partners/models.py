@@ -15,10 +15,10 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.invalidation import until_next_change
-from pages.blocks import BodyBlock
-from pages.cards import cards_until_next_change
-from pages.pagination import neighbour_queries, page_number, paginate
+from masis.caching.invalidation import until_next_change
+from masis.core.blocks import BodyBlock
+from masis.core.cards import cards_until_next_change
+from masis.core.pagination import neighbour_queries, page_number, paginate
 
 from .forms import PartnerPageForm
 from .kind_filter import KindFilter

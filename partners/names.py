@@ -12,7 +12,7 @@ import re
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from multilingual.languages import SOURCE_LANGUAGE
+from masis.multilingual.languages import SOURCE_LANGUAGE
 
 _LATIN = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
 _ARMENIAN = r"\u0531-\u0556\u0561-\u0587"

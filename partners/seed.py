@@ -6,7 +6,7 @@ Armenian (or English) form, its field is left empty so that the page shows the F
 lang="fr"; French names inside English or Armenian text are wrapped in <span lang="fr">.
 """
 
-from pages.seeding import localized_paragraphs
+from masis.core.seeding import localized_paragraphs
 
 from .models import PartnerIndexPage, PartnerKind, PartnerPage, SchemaType
 

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 
 # Inside <script>, "</script>" or "<!--" in a text would end or confuse the element.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -35,8 +35,8 @@ def _forget_cached_content():
     its database back, but not the shared cache. Values kept until the next change (facets,
     counts, cards) are keyed by the content version: a new version leaves them behind."""
     yield
-    from caching.invalidation import bump_version
-    from caching.near import forget_everything
+    from masis.caching.invalidation import bump_version
+    from masis.caching.near import forget_everything
 
     bump_version()
     forget_everything()

@@ -3,8 +3,8 @@
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.links import page_url
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.links import page_url
 
 
 def html(response):
@@ -28,7 +28,7 @@ def forget_cached_content():
     """Every cache emptied, this process's copies included: the next visit computes all."""
     from django.core.cache import caches
 
-    from caching.near import forget_everything
+    from masis.caching.near import forget_everything
 
     for cache in caches.all():
         cache.clear()
@@ -41,7 +41,7 @@ def queries_cold_and_warm(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from caching.invalidation import bump_version
+    from masis.caching.invalidation import bump_version
 
     counts = []
     bump_version()

@@ -10,14 +10,14 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from editorial.editing import LANGUAGE_NOTES, SLUG_NOTE
-from editorial.roles import EDITORS, TRANSLATORS
-from editorial.testing import edit_form_data, logged_in, paragraphs, staff_member
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.links import page_url
+from masis.core.seeding import localized
+from masis.core.seeding import paragraphs as stored_paragraphs
+from masis.editorial.editing import LANGUAGE_NOTES, SLUG_NOTE
+from masis.editorial.roles import EDITORS, TRANSLATORS
+from masis.editorial.testing import edit_form_data, logged_in, paragraphs, staff_member
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.links import page_url
 from pages.models import StandardPage
-from pages.seeding import localized
-from pages.seeding import paragraphs as stored_paragraphs
 
 from .helpers import html
 

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.core.seeding import localized
+from masis.multilingual.languages import LANGUAGE_CODES
 from pages.models import StandardPage
-from pages.seeding import localized
 
 from .helpers import live_pages
 

@@ -16,8 +16,8 @@ from django.core.management.base import CommandError
 from django.db import connection, connections
 from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 
-from multilingual.languages import LANGUAGE_CODES
-from operations.backups import BackupError, backup, restore
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.operations.backups import BackupError, backup, restore
 
 from .helpers import live_pages
 from .servers import ROOT, _admin_sql, _postgres_url

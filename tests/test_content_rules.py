@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 from wagtail.users.models import UserProfile
 
-from pages.blocks import BodyBlock
+from masis.core.blocks import BodyBlock
 from pages.models import StandardPage
 
 from .helpers import live_pages

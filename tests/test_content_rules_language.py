@@ -7,9 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from multilingual.links import page_url
+from masis.core.seeding import stream
+from masis.multilingual.links import page_url
 from pages.models import StandardPage
-from pages.seeding import stream
 
 from .helpers import every_page_in_every_language, html
 

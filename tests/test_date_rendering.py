@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
 
-from timeline.dates import DatePrecision, DateSpan, PartialDate
+from masis.core.dates import DatePrecision, DateSpan, PartialDate
 
 SEPT_15 = datetime.date(2024, 9, 15)
 NNBSP = "\u202f"

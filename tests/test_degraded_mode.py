@@ -176,7 +176,7 @@ def test_when_the_database_goes_down_cached_pages_still_answer(seeded, tmp_path)
     user = db.get("USER") or "postgres"
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
     url = f"postgres://{user}{password}@127.0.0.1:{RELAY_PORT}/{db['NAME']}"
-    page_cache = "caching.middleware.PageCacheMiddleware" in settings.MIDDLEWARE
+    page_cache = "masis.caching.middleware.PageCacheMiddleware" in settings.MIDDLEWARE
     try:
         with site(tmp_path, url) as base:
             warm = {"fr": "/fr/", "en": "/en/masis/"}

@@ -26,7 +26,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.languages import LANGUAGE_CODES
 
 from .helpers import every_page_in_every_language, live_pages
 

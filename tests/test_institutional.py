@@ -11,8 +11,8 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from institutional.models import AccessibilityStatementPage, ConformityState, SiteMapPage
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.links import page_url
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.links import page_url
 from pages.models import StandardPage
 
 from .helpers import every_page_in_every_language, html, live_pages

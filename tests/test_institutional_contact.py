@@ -11,7 +11,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from institutional.forms import MESSAGE_MAX_LENGTH, TRAP_FIELD
 from institutional.models import CONTACT_LIMIT, ContactPage
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 
 from .helpers import html
 

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from pages.cards import page_cards
+from masis.core.cards import page_cards
 from partners.models import PartnerPage
 from timeline.cards import event_cards
 from timeline.models import CooperationEventPage, Theme
@@ -152,7 +152,7 @@ def test_lists_kept_between_visits_show_an_edit_at_once(client, seeded):
 def test_the_home_sections_cards_say_what_the_section_pages_say(client, seeded, language):
     from bs4 import BeautifulSoup
 
-    from pages.cards import cards_of_pages
+    from masis.core.cards import cards_of_pages
 
     sections = seeded.get_children().live().in_menu().specific().order_by("path")
     with translation.override(language):

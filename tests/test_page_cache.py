@@ -13,8 +13,8 @@ import uuid
 import pytest
 from django.core.cache import cache
 
-from caching import near
-from caching.invalidation import VERSION_KEY
+from masis.caching import near
+from masis.caching.invalidation import VERSION_KEY
 from pages.models import ExternalLinks, StandardPage
 
 from .servers import ROOT, gunicorn, seeded_site
@@ -271,7 +271,7 @@ def other_redis_client():
 def page_entry_key(path):
     from django.test import RequestFactory
 
-    from caching.middleware import _cache_key
+    from masis.caching.middleware import _cache_key
 
     return _cache_key(RequestFactory().get(path))
 
@@ -327,7 +327,7 @@ def announce_a_change_from_another_process():
 
 
 def test_values_kept_until_the_next_change_come_from_the_process_own_copy(seeded, near_copy):
-    from caching.invalidation import current_version, until_next_change
+    from masis.caching.invalidation import current_version, until_next_change
 
     computed = []
 
@@ -345,7 +345,7 @@ def test_values_kept_until_the_next_change_come_from_the_process_own_copy(seeded
 def test_a_value_computed_across_a_change_is_not_kept_in_the_copy(seeded, near_copy):
     """A change announced while a value is computed (and read by a nested lookup) may have
     come after the value read the database: the copy must not keep it."""
-    from caching.invalidation import until_next_change
+    from masis.caching.invalidation import until_next_change
 
     def compute_while_content_changes():
         announce_a_change_from_another_process()

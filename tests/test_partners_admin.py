@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.languages import LANGUAGE_CODES
 from pages.models import SeedRecord
 from partners.factories import make_logo
 from partners.models import PartnerKind, PartnerPage

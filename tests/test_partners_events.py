@@ -10,13 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.links import page_url
+from masis.core.dates import DatePrecision
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.links import page_url
 from pages.models import SeedRecord
 from partners.factories import make_partner
 from partners.models import PartnerPage
 from partners.seed import PARTNERS
-from timeline.dates import DatePrecision
 from timeline.models import CooperationEventPage, TimelinePage
 from timeline.seed import EVENTS
 from timeline.templatetags.timeline_tags import time_element

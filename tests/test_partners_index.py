@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 from partners.factories import make_logo, make_partner
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 from pages.models import SeedRecord
 from partners.factories import make_logo, make_partner
 from partners.models import PartnerKind, PartnerPage, monogram_letters

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.links import page_url
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.links import page_url
 from pages.models import SeedRecord
 from partners.models import PartnerPage
 from partners.seed import PARTNERS

@@ -11,15 +11,15 @@ from django.utils import timezone
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, Revision, WorkflowState
 
-from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from editorial.testing import (
+from masis.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from masis.editorial.testing import (
     edit_form_data,
     logged_in,
     paragraphs,
     staff_member,
     standard_page,
 )
-from multilingual.translation_status import snippet_kinds
+from masis.multilingual.translation_status import snippet_kinds
 from pages.models import StandardPage
 
 

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.core.seeding import localized
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.search.engine import page_types
+from masis.search.page_texts import pages_without_texts
 from pages.models import StandardPage
-from pages.seeding import localized
-from search.engine import page_types
-from search.page_texts import pages_without_texts
 
 from .helpers import html, live_pages
 
@@ -341,7 +341,7 @@ def test_draft_text_is_not_searchable_until_published(client, seeded):
 
 @postgresql_only
 def test_deleted_and_unpublished_pages_leave_the_results(client, seeded):
-    from search.models import PageText
+    from masis.search.models import PageText
 
     kept = add_page(seeded, title={"fr": "Quetzal un"}, slug={"fr": "quetzal-un"})
     gone = add_page(seeded, title={"fr": "Quetzal deux"}, slug={"fr": "quetzal-deux"})
@@ -357,7 +357,7 @@ def test_deleted_and_unpublished_pages_leave_the_results(client, seeded):
 def test_index_command_rebuilds_every_language_of_every_page(client, seeded):
     from django.core.management import call_command
 
-    from search.models import PageText
+    from masis.search.models import PageText
 
     pages = Page.objects.count()
     PageText.objects.all().delete()
@@ -373,7 +373,7 @@ def test_index_command_rebuilds_every_language_of_every_page(client, seeded):
 def test_index_command_catches_up_pages_without_text(client, seeded):
     from django.core.management import call_command
 
-    from search.models import PageText
+    from masis.search.models import PageText
 
     page = aix_and_armenia()
     PageText.objects.filter(page=page).delete()

@@ -150,7 +150,7 @@ def test_admin_previews_get_the_admin_policy_so_the_preview_panel_can_frame_them
     response's public policy (frame-ancestors 'none') must not reach the admin."""
     from django.http import HttpResponse
 
-    from operations.csp import ContentSecurityPolicyMiddleware
+    from masis.operations.csp import ContentSecurityPolicyMiddleware
 
     def render_preview(request):
         response = HttpResponse("<html></html>")
@@ -185,7 +185,7 @@ def test_a_view_that_updates_the_policy_gets_its_own(rf):
     from csp.decorators import csp_update
     from django.http import HttpResponse
 
-    from operations.csp import ContentSecurityPolicyMiddleware
+    from masis.operations.csp import ContentSecurityPolicyMiddleware
 
     @csp_update({"img-src": ["https://tiles.example.org"]})
     def view(request):

@@ -1,11 +1,11 @@
-"""operations.ratelimit: a per-address limit on Django's cache, for the contact form."""
+"""masis.operations.ratelimit: a per-address limit on Django's cache, for the contact form."""
 
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from operations.client_ip import client_ip
-from operations.ratelimit import RateLimit
+from masis.operations.client_ip import client_ip
+from masis.operations.ratelimit import RateLimit
 
 factory = RequestFactory()
 
@@ -70,7 +70,7 @@ def test_client_address_trusts_only_the_configured_proxies(settings, proxies, fo
 def test_public_forms_accept_only_posts_from_our_own_pages():
     from django.http import HttpResponse
 
-    from operations.csrf import same_origin_post
+    from masis.operations.csrf import same_origin_post
 
     view = same_origin_post(lambda request: HttpResponse("sent"))
     ours = {"HTTP_ORIGIN": "http://testserver"}

@@ -9,7 +9,7 @@ from django.utils import translation
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from multilingual.languages import LANGUAGE_CODES, LOCALES
+from masis.multilingual.languages import LANGUAGE_CODES, LOCALES
 from pages.models import StandardPage
 
 from .helpers import every_page_in_every_language, html, live_pages

@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.utils import translation
 
-from multilingual.fields import falls_back
-from multilingual.languages import AUTONYMS, LANGUAGE_CODES
+from masis.multilingual.fields import falls_back
+from masis.multilingual.languages import AUTONYMS, LANGUAGE_CODES
 
 from .helpers import every_page_in_every_language, html, live_pages
 

@@ -9,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.links import page_url
+from masis.core.seeding import localized
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.links import page_url
+from masis.search.engine import page_types
 from pages.models import StandardPage
-from pages.seeding import localized
-from search.engine import page_types
 
 from .helpers import live_pages
 

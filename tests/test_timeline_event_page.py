@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.documents.models import Document
 
-from multilingual.links import page_url
-from pages.seeding import Loader
+from masis.core.seeding import Loader
+from masis.multilingual.links import page_url
+from pages.models import SeedRecord
 from partners.factories import make_partner
 from timeline.models import CooperationEventAttachment, Theme
 
@@ -156,7 +157,7 @@ def test_seeded_partners_are_linked_where_they_exist(seeded):
             "partner-ccas",
         ],
     }
-    loader = Loader()
+    loader = Loader(SeedRecord)
     for key, partner_keys in expected.items():
         # Loader.existing is None for a partner the partners section has not seeded.
         existing = {partner.pk for k in partner_keys if (partner := loader.existing(k))}

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.utils import translation
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 
 from .helpers import html
 from .timeline_factories import add_event, seeded_event

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from caching.invalidation import bump_version
+from masis.caching.invalidation import bump_version
 from timeline.models import CooperationEventPage, Theme
 
 from .helpers import html, queries_cold_and_warm

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from timeline.dates import DatePrecision, DateSpan
+from masis.core.dates import DatePrecision, DateSpan
 from timeline.models import CooperationEventPage
 from timeline.places import Place
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from multilingual.fields import is_translated
+from masis.multilingual.fields import is_translated
 from timeline.models import CooperationEventPage, Theme
 
 from .timeline_factories import seed_object, seeded_event, timeline_page

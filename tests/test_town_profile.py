@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.utils import translation
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 from pages.models import EconomicSector, KeyFigure, TownProfilePage
 
 from .helpers import html

@@ -64,7 +64,7 @@ def add_content(profile, count):
 def test_page_costs_the_same_queries_with_50_more_figures_and_events(
     client, seeded, django_assert_num_queries, language
 ):
-    from multilingual.links import page_url
+    from masis.multilingual.links import page_url
 
     profile = TownProfilePage.objects.get()
     url = page_url(profile, language)

@@ -13,11 +13,12 @@ from django.utils.text import capfirst
 from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from editorial.testing import edit_form_data, logged_in, staff_member, standard_page
-from multilingual.fields import translatable_field_names, value_is_empty
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.translation_status import (
+from masis.core.seeding import paragraphs, stream
+from masis.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from masis.editorial.testing import edit_form_data, logged_in, staff_member, standard_page
+from masis.multilingual.fields import translatable_field_names, value_is_empty
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.translation_status import (
     ItemKind,
     Status,
     classify,
@@ -27,7 +28,6 @@ from multilingual.translation_status import (
     translation_statuses,
 )
 from pages.models import StandardPage
-from pages.seeding import paragraphs, stream
 
 from .helpers import html
 

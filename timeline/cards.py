@@ -1,6 +1,6 @@
 """Events as lists show them: title, link, dates, place, summary and themes (pages.cards)."""
 
-from pages.cards import PageCard, page_cards
+from masis.core.cards import PageCard, page_cards
 
 from .models import CooperationEventPage, Theme, sorted_themes
 from .places import Place

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 
 FEED_LENGTH = 50
 

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 
 PRODUCT_ID = "-//Aix-en-Provence – Masis//Cooperation timeline//EN"
 

@@ -9,7 +9,7 @@ import json
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 
 from .places import ADDRESSES, Place
 

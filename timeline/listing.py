@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from pages.pagination import DIGITS, neighbour_queries, page_number, paginate
+from masis.core.pagination import DIGITS, neighbour_queries, page_number, paginate
 
 
 @dataclass

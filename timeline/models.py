@@ -14,11 +14,11 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from caching.invalidation import until_next_change
-from pages.blocks import BodyBlock
-from pages.cards import cards_until_next_change
+from masis.caching.invalidation import until_next_change
+from masis.core.blocks import BodyBlock
+from masis.core.cards import cards_until_next_change
+from masis.core.dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
 
-from .dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
 from .feeds import TimelineAtomFeed, TimelineRssFeed
 from .ical import calendar_response
 from .jsonld import event_json_ld, json_ld_script

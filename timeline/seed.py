@@ -6,9 +6,9 @@ two years). Organisation names with no Armenian form stay in Latin script, marke
 
 import datetime
 
-from pages.seeding import stream
+from masis.core.dates import DatePrecision
+from masis.core.seeding import stream
 
-from .dates import DatePrecision
 from .models import CooperationEventPage, Theme, TimelinePage
 from .places import Place
 

@@ -13,8 +13,8 @@ from institutional.models import (
     ContactPage,
     SiteMapPage,
 )
-from multilingual.fields import falls_back
-from multilingual.languages import SOURCE_LANGUAGE
+from masis.multilingual.fields import falls_back
+from masis.multilingual.languages import SOURCE_LANGUAGE
 
 register = template.Library()
 

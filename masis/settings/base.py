@@ -30,15 +30,15 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
-    "multilingual",
-    "caching",
+    "masis.core",
+    "masis.multilingual",
+    "masis.caching",
+    "masis.search",
+    "masis.editorial",
     "pages",
     "partners",
     "timeline",
-    "search",
-    "api",
     "institutional",
-    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "operations",
+    "masis.operations",
     "axes",
     "csp",
 ]
@@ -70,15 +70,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Security headers on every response, cached pages and static files included.
-    "operations.csp.ContentSecurityPolicyMiddleware",
+    "masis.operations.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, 304 to a browser revalidating an unchanged one (cached or not).
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and auth: a cache hit for an anonymous visitor skips all of them.
-    "caching.middleware.PageCacheMiddleware",
+    "masis.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "multilingual.middleware.SiteLocaleMiddleware",
+    "masis.multilingual.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,7 +122,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # operations.auth.LoginThrottleBackend (django-axes) refuses logins while locked out; it must
 # come first.
 AUTHENTICATION_BACKENDS = [
-    "operations.auth.LoginThrottleBackend",
+    "masis.operations.auth.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -192,9 +192,9 @@ WAGTAIL_SITE_NAME = "Aix-en-Provence – Masis"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # one page tree, translated per field by modeltranslation
 # Moderators approve without publish permission: their approval publishes (editorial.workflows).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "masis.editorial.workflows.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Public API (api/, /api/v2/): a listing returns at most this many items per request.
+# Public API (masis/api.py, /api/v2/): a listing returns at most this many items per request.
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -369,8 +369,8 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "operations.auth.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "operations.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "masis.operations.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "masis.operations.client_ip.client_ip"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 

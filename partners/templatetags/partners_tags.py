@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.images.models import Picture, SourceImageIOError
 
-from multilingual.fields import falls_back
+from masis.multilingual.fields import falls_back
 
 from ..models import LOGO_FILTER_SPECS, LOGO_SIZES
 from ..names import mark_languages

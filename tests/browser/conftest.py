@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.languages import LANGUAGE_CODES
 
 from ..servers import ROOT, gunicorn, seeded_site
 from . import probes

@@ -15,8 +15,8 @@ def main():
     django.setup()
     from wagtail.models import Site
 
-    from multilingual.languages import LANGUAGE_CODES
-    from multilingual.links import page_url
+    from masis.multilingual.languages import LANGUAGE_CODES
+    from masis.multilingual.links import page_url
 
     root = Site.objects.get(is_default_site=True).root_page
     pages = root.get_descendants(inclusive=True).live().public().specific().order_by("path")

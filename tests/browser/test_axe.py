@@ -2,7 +2,7 @@
 
 import pytest
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.languages import LANGUAGE_CODES
 
 pytestmark = pytest.mark.browser
 

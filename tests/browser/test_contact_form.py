@@ -4,7 +4,7 @@ pass axe-core, and a message can be written and sent with the keyboard alone."""
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.languages import LANGUAGE_CODES
 
 from . import probes
 from .conftest import PHONE, SCREENSHOTS

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.languages import LANGUAGE_CODES
 
 from . import probes
 

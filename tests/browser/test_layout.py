@@ -5,7 +5,7 @@ import struct
 
 import pytest
 
-from multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.languages import LANGUAGE_CODES
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS
 

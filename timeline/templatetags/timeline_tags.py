@@ -4,9 +4,9 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 
-from pages.cards import cards_until_next_change
+from masis.core.cards import cards_until_next_change
+from masis.core.dates import RANGE_SEPARATOR, DateSpan, PartialDate
 from timeline.cards import event_cards
-from timeline.dates import RANGE_SEPARATOR, DateSpan, PartialDate
 from timeline.models import CooperationEventPage, TimelinePage
 
 register = template.Library()

@@ -4,7 +4,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from pages.seeding import Loader
+from masis.core.seeding import Loader
+
+from ...models import SeedRecord
 
 # Order matters: sections hang under the home page in menu order, and events link to partners.
 SEED_STEPS = [
@@ -23,7 +25,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        loader = Loader(self.stdout if options["verbosity"] > 1 else None)
+        loader = Loader(SeedRecord, self.stdout if options["verbosity"] > 1 else None)
         with translation.override("fr"), transaction.atomic():
             for step in SEED_STEPS:
                 module, function = step.rsplit(".", 1)

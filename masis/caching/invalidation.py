@@ -1,0 +1,142 @@
+"""Invalidate every cached page whenever content that any page may show changes.
+
+Pages show each other (menus, the home's sections, an event's partners, a partner's events, the
+town profile's latest events), so a change is rarely local. The site is small: the whole page
+cache goes with one increment of a shared version number, and a CDN in front, when configured,
+is asked to purge every page URL in every language.
+"""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:version"
+
+# Content shown on public pages: every model of these apps, plus the Wagtail models listed.
+CONTENT_APPS = {"pages", "partners", "timeline", "institutional"}
+CONTENT_MODELS = {
+    "wagtailcore.page",
+    "wagtailcore.site",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailredirects.redirect",
+}
+# Bookkeeping of those apps that no visitor sees.
+IGNORED_MODELS = {"pages.seedrecord"}
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def current_version():
+    cache = page_cache()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def until_next_change(key, compute):
+    """``compute()``, kept in the page cache until the next content change (any process), and
+    in this process's copy of it (``caching.near``) when there is one. Never None.
+
+    ``CONTENT_DATA_CACHE_ENABLED = False`` computes every value every time (measurements).
+    """
+    from .near import near_pages
+
+    if not getattr(settings, "CONTENT_DATA_CACHE_ENABLED", True):
+        return compute()
+    near = near_pages()
+    near_key = f"data:{key}"
+    if near is not None:
+        value = near.get(near_key)
+        if value is not None:
+            return value
+        since = near.generation
+    cache = page_cache()
+    versioned_key = f"{key}:{current_version()}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = compute()
+        cache.set(versioned_key, value, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    if near is not None:
+        near.set(near_key, value, since)
+    return value
+
+
+def bump_version():
+    from .near import announce_change
+
+    cache = page_cache()
+    try:
+        version = cache.incr(VERSION_KEY)
+    except ValueError:  # key absent (evicted, or a fresh cache)
+        cache.add(VERSION_KEY, 2, timeout=None)
+        version = cache.get(VERSION_KEY, 2)
+    announce_change(version)
+
+
+def invalidate_everything():
+    """Forget every cached page now, and purge the CDN if one is configured."""
+    bump_version()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        purge_frontend_cache()
+
+
+def purge_frontend_cache():
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    from wagtail.models import Page
+
+    from masis.multilingual.links import page_urls
+
+    urls = set()
+    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        urls.update(url for url in page_urls(page, full=True).values() if url)
+    purge_urls_from_cache(sorted(urls))
+
+
+def _schedule_invalidation(**kwargs):
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        invalidate_everything()
+        return
+    bump_version()
+    # Once more after the commit (and the CDN then): a visitor's request that read the old
+    # content before the commit may have stored it under the version bumped above. Once per
+    # transaction, identified by its outermost atomic block (a rollback discards the callback).
+    transaction_marker = id(connection.atomic_blocks[0])
+    if getattr(connection, "_page_cache_scheduled_for", None) != transaction_marker:
+        connection._page_cache_scheduled_for = transaction_marker
+        transaction.on_commit(invalidate_everything)
+
+
+def is_content_model(model):
+    label = model._meta.label_lower
+    if label in IGNORED_MODELS:
+        return False
+    if model._meta.app_label in CONTENT_APPS or label in CONTENT_MODELS:
+        return True
+    page_model = apps.get_model("wagtailcore", "Page")
+    return issubclass(model, page_model)
+
+
+def _on_model_change(sender, **kwargs):
+    if is_content_model(sender):
+        _schedule_invalidation()
+
+
+def connect_signals():
+    post_save.connect(_on_model_change, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_model_change, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(_on_model_change, dispatch_uid="page-cache-m2m")
+    for signal in (page_published, page_unpublished, page_slug_changed):
+        signal.connect(_schedule_invalidation, dispatch_uid=f"page-cache-{signal!r}")

@@ -1,0 +1,54 @@
+"""The dashboard panel: how many pages are still to translate into each language."""
+
+from django.utils.translation import gettext, ngettext
+from wagtail.admin.ui.components import Component
+
+from masis.multilingual.languages import TRANSLATION_LANGUAGES
+from masis.multilingual.translation_status import LANGUAGE_NAMES, Status, pages_to_translate
+
+from .views import EVERY_PAGE_TYPE, report_url
+
+
+def pages_to_translate_text(language, count):
+    if language == "en":
+        text = ngettext(
+            "%(count)s page to translate into English",
+            "%(count)s pages to translate into English",
+            count,
+        )
+    elif language == "hy":
+        text = ngettext(
+            "%(count)s page to translate into Armenian",
+            "%(count)s pages to translate into Armenian",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)s page to translate into %(language)s",
+            "%(count)s pages to translate into %(language)s",
+            count,
+        )
+    return text % {"count": count, "language": LANGUAGE_NAMES.get(language, language)}
+
+
+class TranslationProgressPanel(Component):
+    name = "translation_progress"
+    template_name = "editorial/translation_progress_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        counts = pages_to_translate(TRANSLATION_LANGUAGES)
+        unfinished = [Status.PARTIAL.value, Status.MISSING.value]
+        return {
+            "languages": [
+                {
+                    "code": code,
+                    "count": count,
+                    "text": pages_to_translate_text(code, count),
+                    "url": report_url(language=code, kind=EVERY_PAGE_TYPE, status=unfinished),
+                }
+                for code, count in counts.items()
+            ],
+            "report_url": report_url(),
+            "heading": gettext("Translations"),
+        }

@@ -1,0 +1,49 @@
+from django import template
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from masis.multilingual import links
+from masis.multilingual.fields import falls_back
+from masis.multilingual.languages import LOCALES, SOURCE_LANGUAGE
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def alternate_urls(context, page=None):
+    """Absolute URLs of the current page (or view) in every language."""
+    request = context.get("request")
+    if page is not None and getattr(page, "pk", None):
+        return links.page_urls(page, request, full=True)
+    if request is None:
+        return {}
+    paths = links.path_urls(request.path)
+    return {code: request.build_absolute_uri(path) for code, path in paths.items()}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, urls):
+    return links.language_links(urls, translation.get_language())
+
+
+@register.filter
+def x_default(urls):
+    return links.x_default(urls)
+
+
+@register.filter
+def in_language(urls, language):
+    return urls.get(language, "")
+
+
+@register.simple_tag
+def fallback_lang(instance, field_name):
+    """` lang="fr"` when this field shows its French value on a page in another language."""
+    if instance is not None and falls_back(instance, field_name, translation.get_language()):
+        return mark_safe(f' lang="{SOURCE_LANGUAGE}"')
+    return ""
+
+
+@register.simple_tag
+def og_locale(language=None):
+    return LOCALES.get(language or translation.get_language(), LOCALES[SOURCE_LANGUAGE])

@@ -1,0 +1,54 @@
+"""sitemap.xml: every live page in every language, with its translations as hreflang links.
+
+Wagtail's own sitemap (wagtail.contrib.sitemaps) lists one URL per page and no alternates.
+Django's ``Sitemap`` with ``i18n`` and ``alternates`` does the rest: it calls ``location`` once
+per language with that language active, which is exactly how multilingual.links builds a
+page's translated URL. Its ``x_default`` cannot be used: it strips "/fr/" from the French URL,
+and "/masis/" is not a page of this site. The x-default link is the French URL, as in the
+pages' own <head>.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from masis.multilingual import links
+from masis.multilingual.languages import LANGUAGE_CODES
+
+
+class PageSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    languages = LANGUAGE_CODES
+
+    def __init__(self, request):
+        self.request = request
+
+    def items(self):
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return Page.objects.none()
+        return (
+            site.root_page.get_descendants(inclusive=True)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def location(self, page):
+        # Relative: pages of another Site are not listed, and Django adds the request's host.
+        return links.page_url(page, translation.get_language(), self.request)
+
+    def lastmod(self, page):
+        return page.last_published_at or page.latest_revision_created_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            by_language = {alt["lang_code"]: alt["location"] for alt in url["alternates"]}
+            default = links.x_default(by_language)
+            if default:
+                url["alternates"].append({"lang_code": "x-default", "location": default})
+        return urls
