@@ -3,9 +3,7 @@ from django.apps import AppConfig
 
 class MultilingualConfig(AppConfig):
     name = "masis.multilingual"
-    label = (
-        "multilingual"  # as before the move into masis/: same tables and migrations
-    )
+    label = "multilingual"  # as before the move into masis/: same tables and migrations
     verbose_name = "Multilingual"
 
     def ready(self):
