@@ -9,11 +9,9 @@ minimal page. Serves it with gunicorn (2 workers, production settings, Redis cac
 load with wrk (Debian's `wrk`) from a separate process, against each page type with and without
 the page cache and against a static file of the home page's size served by whitenoise in the
 same server; each line is the median of --rounds runs that alternate with the baseline.
-"Uncached" means the page cache is off: what pages compute from all the content (the timeline's
-facets and counts, the lists' cards) is still kept until the next content change, as in
-production; --no-data-cache computes it at every request too. With --soak N, also runs an
-N-second mixed load on 50 connections and samples the workers' memory through it. Not a test:
-it prints numbers, it asserts nothing.
+"Uncached" means the page cache is off: every page is built for every visit. With --soak N,
+also runs an N-second mixed load on 50 connections and samples the workers' memory through it.
+Not a test: it prints numbers, it asserts nothing.
 """
 
 import argparse
@@ -102,12 +100,8 @@ def free_port():
 
 
 class Server:
-    def __init__(self, env, port, page_cache, data_cache=True):
-        self.env = {
-            **env,
-            "PAGE_CACHE_ENABLED": "1" if page_cache else "0",
-            "CONTENT_DATA_CACHE_ENABLED": "1" if data_cache else "0",
-        }
+    def __init__(self, env, port, page_cache):
+        self.env = {**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0"}
         self.base = f"http://127.0.0.1:{port}"
         self.port = port
 
@@ -217,11 +211,6 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="runs per target (median kept)")
     parser.add_argument("--soak", type=int, default=0, help="seconds of mixed load (50 conns)")
     parser.add_argument("--reuse", action="store_true", help="keep the existing bench database")
-    parser.add_argument(
-        "--no-data-cache",
-        action="store_true",
-        help="uncached pages also compute their lists, counts and facets at every request",
-    )
     options = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install -y wrk")
@@ -262,8 +251,7 @@ def main():
         baseline = ("static", static_path) if cached else ("minimal", MINIMAL)
         targets = [baseline, *(((name, cached), path) for name, path in PAGES.items())]
         runs = {key: [] for key, _path in targets}
-        data_cache = cached or not options.no_data_cache
-        with Server(env, free_port(), page_cache=cached, data_cache=data_cache) as server:
+        with Server(env, free_port(), page_cache=cached) as server:
             for _key, path in targets:
                 server.get(path)  # warm up (and fill the cache)
             # Rounds alternate the baseline and the pages, and each line is the median of its
@@ -282,8 +270,6 @@ def main():
                 label = "minimal page, uncached"
             else:
                 label = f"{key[0]}, {'cached' if cached else 'uncached'}"
-                if not data_cache:
-                    label += " (no data cache)"
             row(label, results[key])
 
     static, minimal = results["static"], results["minimal"]

@@ -13,9 +13,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from masis.core.blocks import BodyBlock
-from masis.core.cards import cards_of_pages, cards_until_next_change, in_order, page_cards
 from masis.core.dates import DatePrecision, PartialDate, truncate
 from masis.multilingual.languages import SOURCE_LANGUAGE
+from partners.models import PartnerPage
+from timeline.models import CooperationEventPage
+from timeline.places import PLACES_INCLUDING
+from timeline.places import Place as EventPlace
 
 from .locator_map import ARMENIA_TURKEY_BORDER, LocatorMap, Place
 
@@ -39,13 +42,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-
-        def sections():
-            # Cards show a title and an introduction: the sections' bodies stay in the database.
-            pages = self.get_children().live().in_menu().defer_streamfields().specific()
-            return cards_of_pages(pages.order_by("path"), ["introduction"], request)
-
-        context["sections"] = cards_until_next_change(f"home-sections:{self.pk}", request, sections)
+        # Cards show a title and an introduction: the sections' bodies stay in the database.
+        sections = self.get_children().live().in_menu().defer_streamfields().specific()
+        context["sections"] = list(sections.order_by("path"))
         return context
 
 
@@ -411,9 +410,6 @@ class TownProfilePage(Page):
         An event mentions it when it took place there (or in both towns) or when one of its
         partners is based there.
         """
-        from timeline.models import CooperationEventPage
-        from timeline.places import PLACES_INCLUDING, Place
-
         with_local_partner = CooperationEventPage.objects.filter(
             partners__city_fr__iexact=self.main_town_fr
         ).values("pk")
@@ -421,7 +417,7 @@ class TownProfilePage(Page):
             CooperationEventPage.objects.live()
             .public()
             .filter(
-                models.Q(place__in=PLACES_INCLUDING[Place.MASIS])
+                models.Q(place__in=PLACES_INCLUDING[EventPlace.MASIS])
                 | models.Q(pk__in=with_local_partner)
             )
             .newest_first()
@@ -433,8 +429,6 @@ class TownProfilePage(Page):
         "Most recent" is the start of the latest published event a partner took part in; the
         partners with no event follow, by name. ``events``: ``cooperation_events()``, if at hand.
         """
-        from partners.models import PartnerPage
-
         if events is None:
             events = self.cooperation_events()
         return (
@@ -453,43 +447,18 @@ class TownProfilePage(Page):
             .order_by(models.F("latest_event").desc(nulls_last=True), "title")
         )
 
-    def listed_cards(self, request):
-        """Cards of the latest events and most recent partners, and of the pages that list them
-        all (``timeline_page``, ``partner_index``).
-
-        Both rankings run over every event that mentions the town (an aggregate costing more
-        than the rest of the page), and only a content change alters them: they are kept with
-        their cards until the next one (pages.cards), per language as ties go by title.
-        """
-        from partners.models import PartnerPage
-        from timeline.cards import event_cards
-        from timeline.models import CooperationEventPage
-
-        def build():
-            events = self.cooperation_events()
-            latest = list(events.values_list("pk", "path")[: self.LATEST_EVENTS])
-            partners = list(self.partners(events).values_list("pk", "path")[: self.LOCAL_PARTNERS])
-            # The pages that list them all: the parents of the first of each list.
-            parent_paths = {
-                name: items[0][1][: -Page.steplen]
-                for name, items in (("timeline_page", latest), ("partner_index", partners))
-                if items
-            }
-            parents = Page.objects.filter(path__in=parent_paths.values())
-            parents = {card.path: card for card in page_cards(parents, ["path"], request)}
-            latest, partners = [pk for pk, _ in latest], [pk for pk, _ in partners]
-            events = CooperationEventPage.objects.filter(pk__in=latest)
-            partner_pages = PartnerPage.objects.filter(pk__in=partners)
-            return {
-                "latest_events": in_order(
-                    event_cards(events, request, summary=False, themes=False), latest
-                ),
-                "local_partners": in_order(page_cards(partner_pages, ["city"], request), partners),
-                "timeline_page": parents.get(parent_paths.get("timeline_page")),
-                "partner_index": parents.get(parent_paths.get("partner_index")),
-            }
-
-        return cards_until_next_change(f"town-profile:{self.pk}", request, build)
+    def listed_pages(self):
+        """The latest events and most recent partners, and the pages that list them all
+        (``timeline_page``, ``partner_index``: the parents of the first of each list)."""
+        events = self.cooperation_events()
+        latest_events = list(events.defer_streamfields()[: self.LATEST_EVENTS])
+        local_partners = list(self.partners(events).defer_streamfields()[: self.LOCAL_PARTNERS])
+        return {
+            "latest_events": latest_events,
+            "local_partners": local_partners,
+            "timeline_page": latest_events[0].get_parent() if latest_events else None,
+            "partner_index": local_partners[0].get_parent() if local_partners else None,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -501,7 +470,7 @@ class TownProfilePage(Page):
         context["economic_sectors"] = list(self.economic_sectors.all())
         context["locator_map"] = self.locator_map()
         context["structured_data"] = self.structured_data(request)
-        context.update(self.listed_cards(request))
+        context.update(self.listed_pages())
         return context
 
 

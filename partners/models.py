@@ -15,13 +15,12 @@ from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.search import index
 
-from masis.caching.invalidation import until_next_change
 from masis.core.blocks import BodyBlock
-from masis.core.cards import cards_until_next_change
 from masis.core.pagination import neighbour_queries, page_number, paginate
 
 from .forms import PartnerPageForm
 from .kind_filter import KindFilter
+from .structured_data import organization_data
 from .validators import validate_contact_link, validate_website
 
 # The logo's renditions: WebP with a PNG fallback (keeps transparency), 1x and 2x. The
@@ -300,47 +299,28 @@ class PartnerPage(Page):
         return self.kind.schema_type if self.kind_id else SchemaType.ORGANIZATION
 
     def events(self):
-        """Published cooperation events this partner took part in, newest first."""
-        events = getattr(self, "cooperation_events", None)
-        if events is None:  # the timeline's model is not installed
-            return []
-        return events.live().public().newest_first()
+        """Published cooperation events this partner took part in, newest first (through the
+        relation the timeline's events hold, ``cooperation_events``)."""
+        return self.cooperation_events.live().public().newest_first()
 
     def get_context(self, request, *args, **kwargs):
-        from .structured_data import organization_json_ld
-
         context = super().get_context(request, *args, **kwargs)
+        logo_url = None
         if self.logo_id:
-            # The logo with every rendition the page uses, in two queries whatever the cache.
+            # The logo with every rendition the page uses, in two queries.
             images = get_image_model().objects.prefetch_renditions(*LOGO_FILTER_SPECS)
             self.logo = images.filter(pk=self.logo_id).first()
-
+            # The largest PNG rendition, which the page shows anyway.
+            logo_url = self.logo.get_rendition(LOGO_FILTER_SPECS[-1]).url if self.logo else None
         # The latest events first, a page at a time: a long-standing partner may have many.
-        # The count and the page's cards change only with content: kept until the next change,
-        # so that a visit builds no query for them. The pages are counted, not the events read.
-        def count_events():
-            events = self.events()
-            return len(events) if isinstance(events, list) else events.count()
-
-        count = until_next_change(f"partner-event-count:{self.pk}", count_events)
-        events_page = paginate(range(count), page_number(request.GET), self.events_per_page)
-        events, shown = [], events_page.object_list  # shown: the page's range of positions
-        if count:
-            from timeline.cards import event_cards
-
-            events = cards_until_next_change(
-                f"partner-events:{self.pk}:{events_page.number}",
-                request,
-                lambda: event_cards(
-                    self.events()[shown.start : shown.stop], request, summary=False, themes=False
-                ),
-            )
+        events = self.events().defer_streamfields()
+        events_page = paginate(events, page_number(request.GET), self.events_per_page)
         context.update(
             events_page=events_page,
-            events=events,
+            events=events_page.object_list,
+            structured_data=organization_data(self, request, logo_url),
             **neighbour_queries(events_page),
         )
-        context["structured_data"] = organization_json_ld(self, request)
         return context
 
 

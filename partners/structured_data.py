@@ -1,24 +1,19 @@
 """schema.org/Organization (or GovernmentOrganization, NGO, Hospital…) for a partner page."""
 
 import html
-import json
 
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from masis.multilingual.links import page_url
 
-# Inside <script>, "</script>" or "<!--" in a text would end or confuse the element.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 DESCRIPTION_WORDS = 60
 
 
-def organization_data(partner, request):
-    """The partner as a schema.org dict, in the active language."""
-    from .models import LOGO_FILTER_SPECS
-
+def organization_data(partner, request, logo_url=None):
+    """The partner as a schema.org dict, in the active language; ``logo_url``: the address of
+    the logo's rendition to show, if any."""
     language = translation.get_language()
     url = page_url(partner, language, request, full=True)
     data = {
@@ -41,10 +36,8 @@ def organization_data(partner, request):
     }
     if address:
         data["address"] = {"@type": "PostalAddress", **address}
-    if partner.logo is not None:
-        # The largest PNG rendition the page shows anyway (prefetched with the logo).
-        rendition = partner.logo.get_rendition(LOGO_FILTER_SPECS[-1])
-        data["logo"] = request.build_absolute_uri(rendition.url)
+    if logo_url:
+        data["logo"] = request.build_absolute_uri(logo_url)
     if partner.contact_link:
         key, value = (
             ("email", partner.contact_email)
@@ -64,11 +57,3 @@ def plain_text(stream):
         if block.block_type == "paragraph":
             texts.append(html.unescape(strip_tags(block.value.source)))
     return " ".join(" ".join(texts).split())
-
-
-def organization_json_ld(partner, request):
-    """The partner's JSON-LD as a <script> element, safe inside HTML."""
-    text = json.dumps(organization_data(partner, request), ensure_ascii=False)
-    return mark_safe(  # noqa: S308 - every <, > and & is escaped above
-        f'<script type="application/ld+json">{text.translate(_SCRIPT_ESCAPES)}</script>'
-    )

@@ -30,13 +30,10 @@ def seeded(db):
 
 
 @pytest.fixture(autouse=True)
-def _forget_cached_content():
-    """What a test's content let the caches keep stays out of the next test: each test rolls
-    its database back, but not the shared cache. Values kept until the next change (facets,
-    counts, cards) are keyed by the content version: a new version leaves them behind."""
+def _forget_cached_pages():
+    """A page a test let the page cache keep stays out of the next test: each test rolls its
+    database back, but not the shared cache. A new content version leaves it behind."""
     yield
     from masis.caching.invalidation import bump_version
-    from masis.caching.near import forget_everything
 
     bump_version()
-    forget_everything()

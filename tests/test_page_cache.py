@@ -13,8 +13,6 @@ import uuid
 import pytest
 from django.core.cache import cache
 
-from masis.caching import near
-from masis.caching.invalidation import VERSION_KEY
 from pages.models import ExternalLinks, StandardPage
 
 from .servers import ROOT, gunicorn, seeded_site
@@ -24,10 +22,8 @@ from .servers import ROOT, gunicorn, seeded_site
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
-    near.forget_everything()
     yield
     cache.clear()
-    near.forget_everything()
 
 
 def get(client, url, **kwargs):
@@ -244,124 +240,6 @@ def test_two_processes_sharing_redis_never_serve_stale_pages():
             assert visitor.request(path)[0] == 404
             status, _, home = visitor.request("/fr/")
             assert status == 200 and path not in home
-
-
-# --- Each process's own copy of the pages it served (caching.near) -----------------------------
-
-
-@pytest.fixture
-def near_copy(page_cache_on):
-    near._near.clear()  # a fresh copy and subscription, whatever an earlier test cut
-    copy = near.near_pages()
-    if copy is None:
-        if os.environ.get("CI"):
-            pytest.fail("the page cache is not on Redis: REDIS_URL is not set")
-        pytest.skip("the page cache is not on Redis: REDIS_URL is not set")
-    assert copy.is_current()
-    return copy
-
-
-def other_redis_client():
-    """A connection of its own to the cache's Redis, as another app process has."""
-    import redis
-
-    return redis.Redis.from_url(redis_url())
-
-
-def page_entry_key(path):
-    from django.test import RequestFactory
-
-    from masis.caching.middleware import _cache_key
-
-    return _cache_key(RequestFactory().get(path))
-
-
-def test_a_hit_is_served_from_the_process_own_copy(client, seeded, near_copy):
-    assert get(client, "/fr/masis/")[1] == "miss"
-    # Gone from Redis, still served: this hit made no round trip to Redis for the page.
-    cache.delete(page_entry_key("/fr/masis/"))
-    response, state = get(client, "/fr/masis/")
-    assert state == "hit"
-    assert b'<html lang="fr"' in response.content
-
-
-def test_a_change_announced_by_another_process_empties_the_copy(client, seeded, near_copy):
-    get(client, "/fr/aix-et-l-armenie/")
-    assert get(client, "/fr/aix-et-l-armenie/")[1] == "hit"
-    # Another process bumps the shared version and announces it, as invalidation does.
-    other = other_redis_client()
-    version = other.incr(cache.make_key(VERSION_KEY))
-    assert other.publish(near.channel_name(), str(version)) >= 1
-    other.ping()  # Redis has written the announcement to every subscriber before this answer
-    assert get(client, "/fr/aix-et-l-armenie/")[1] == "miss"
-    assert get(client, "/fr/aix-et-l-armenie/")[1] == "hit"
-
-
-def test_a_lost_subscription_sends_requests_back_to_redis(client, seeded, near_copy):
-    get(client, "/fr/aix-et-l-armenie/")
-    assert get(client, "/fr/aix-et-l-armenie/")[1] == "hit"
-    # The subscription's connection is cut, and a change is announced while it is down.
-    host, port = near_copy.subscription.connection._sock.getsockname()[:2]
-    other = other_redis_client()
-    assert other.client_kill(f"{host}:{port}")
-    other.incr(cache.make_key(VERSION_KEY))
-    assert get(client, "/fr/aix-et-l-armenie/")[1] == "miss"
-
-
-def test_a_reconnected_subscription_empties_the_copy(client, seeded, near_copy):
-    """redis-py reconnects and resubscribes by itself: what was announced meanwhile is lost."""
-    get(client, "/fr/aix-et-l-armenie/")
-    assert get(client, "/fr/aix-et-l-armenie/")[1] == "hit"
-    connection = near_copy.subscription.connection
-    connection.disconnect()
-    other_redis_client().incr(cache.make_key(VERSION_KEY))  # announced to nobody
-    connection.connect()
-    assert get(client, "/fr/aix-et-l-armenie/")[1] == "miss"
-
-
-def announce_a_change_from_another_process():
-    other = other_redis_client()
-    version = other.incr(cache.make_key(VERSION_KEY))
-    assert other.publish(near.channel_name(), str(version)) >= 1
-    other.ping()  # Redis has written the announcement to every subscriber before this answer
-
-
-def test_values_kept_until_the_next_change_come_from_the_process_own_copy(seeded, near_copy):
-    from masis.caching.invalidation import current_version, until_next_change
-
-    computed = []
-
-    def compute():
-        computed.append(True)
-        return ["facets"]
-
-    assert until_next_change("probe", compute) == ["facets"]
-    cache.delete(f"probe:{current_version()}")  # gone from Redis, still known here
-    assert until_next_change("probe", compute) == ["facets"] and len(computed) == 1
-    announce_a_change_from_another_process()
-    assert until_next_change("probe", compute) == ["facets"] and len(computed) == 2
-
-
-def test_a_value_computed_across_a_change_is_not_kept_in_the_copy(seeded, near_copy):
-    """A change announced while a value is computed (and read by a nested lookup) may have
-    come after the value read the database: the copy must not keep it."""
-    from masis.caching.invalidation import until_next_change
-
-    def compute_while_content_changes():
-        announce_a_change_from_another_process()
-        assert near_copy.is_current()  # a nested lookup reads the announcement
-        return "read before the change"
-
-    until_next_change("probe", compute_while_content_changes)
-    assert near_copy.get("data:probe") is None
-    until_next_change("probe", lambda: "read after it")
-    assert near_copy.get("data:probe") == "read after it"
-
-
-def test_staff_changes_empty_this_process_copy_at_once(client, seeded, near_copy):
-    get(client, "/en/aix-and-armenia/")
-    assert get(client, "/en/aix-and-armenia/")[1] == "hit"
-    assert_a_publication_shows_at_once(client, "Aix and Armenia, twinned")
 
 
 def test_pages_are_served_and_health_says_so_when_the_cache_is_down(client, seeded, settings):

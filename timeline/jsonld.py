@@ -4,10 +4,7 @@ A month-precise event says ``"startDate": "2024-06"`` (ISO 8601 reduced precisio
 ``"2024-06-01"``.
 """
 
-import json
-
 from django.utils import translation
-from django.utils.safestring import mark_safe
 
 from masis.multilingual.links import page_url
 
@@ -15,9 +12,6 @@ from .places import ADDRESSES, Place
 
 IMAGE_RENDITION = "width-800|format-webp"
 ATTENDANCE = "https://schema.org/{}EventAttendanceMode"
-
-# Inside <script>, "</script>" or "<!--" in a text would end or confuse the element.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _location(event, url):
@@ -73,9 +67,3 @@ def event_json_ld(event, request, themes=(), partners=(), images=()):
             for partner in partners
         ]
     return data
-
-
-def json_ld_script(data):
-    """``data`` as a <script type="application/ld+json"> element, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')

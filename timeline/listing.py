@@ -24,11 +24,6 @@ class TimelineFilters:
     def active(self):
         return self.year is not None or self.theme is not None
 
-    @property
-    def key(self):
-        """The filters as a cache key: the year and theme slug, each "" when not filtered."""
-        return f"{self.year or ''}:{self.theme.slug if self.theme else ''}"
-
     def query_string(self, page_number=1):
         params = {}
         if self.year is not None:
@@ -106,32 +101,17 @@ def group_by_year(events):
 
 def timeline_listing(timeline, years, themes, request):
     """Template context of ``timeline`` listing its events (newest first), with the ``years``
-    they cover and the ``themes`` they use.
-
-    The count and the page's cards are kept until the next content change (the timeline's
-    ``count_of`` and ``cards_of``); when they are not, a query each and one for the themes —
-    the same however many events there are. The pages are counted, not the events queried,
-    so that a page whose cards are kept builds no query at all.
-    """
-    from .cards import event_cards
-
+    they cover and the ``themes`` they use: a count, the page's events and their themes, the
+    same number of queries however many events there are."""
     filters = parse_filters(request.GET, years, themes)
-    page = paginate(
-        range(timeline.count_of(filters)), page_number(request.GET), timeline.events_per_page
-    )
-    number, shown = page.number, page.object_list  # shown: the page's range of positions
-    themes_by_pk = {theme.pk: theme for theme in themes}
-
-    def build():
-        events = filters.apply(timeline.events())[shown.start : shown.stop]
-        return event_cards(events, request, themes=themes_by_pk)
-
+    events = filters.apply(timeline.events()).for_listing()
+    page = paginate(events, page_number(request.GET), timeline.events_per_page)
     return {
         "filters": filters,
         "filter_years": years,
         "filter_themes": themes,
         "events_page": page,
         "event_count": page.paginator.count,
-        "year_groups": group_by_year(timeline.cards_of(filters, number, request, build)),
+        "year_groups": group_by_year(page.object_list),
         **neighbour_queries(page, filters.query_string),
     }

@@ -1,27 +1,23 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Coalesce, Length, Substr
-from django.utils.translation import get_language
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from masis.caching.invalidation import until_next_change
 from masis.core.blocks import BodyBlock
-from masis.core.cards import cards_until_next_change
 from masis.core.dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
 
 from .feeds import TimelineAtomFeed, TimelineRssFeed
 from .ical import calendar_response
-from .jsonld import event_json_ld, json_ld_script
+from .jsonld import event_json_ld
 from .listing import timeline_listing, years_covered
 from .places import PLACES_INCLUDING, Place
 
@@ -51,14 +47,6 @@ class Theme(models.Model):
 
 
 class CooperationEventQuerySet(PageQuerySet):
-    def public(self):
-        """Wagtail's ``public()`` (no view restriction on the page or an ancestor), as a
-        subquery of the same SQL statement rather than a query of its own."""
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.exclude(Exists(restricted))
-
     def newest_first(self):
         """By start, then end, latest first (an event with no end ends when it starts)."""
         return self.order_by(
@@ -243,8 +231,8 @@ class CooperationEventPage(RoutablePageMixin, Page):
             event_partners=partners,
             event_images=images,
             event_attachments=list(self.attachments.select_related("document")),
-            structured_data=json_ld_script(
-                event_json_ld(self, request, themes=themes, partners=partners, images=images)
+            structured_data=event_json_ld(
+                self, request, themes=themes, partners=partners, images=images
             ),
         )
         context["previous_event"], context["next_event"] = self.neighbours()
@@ -383,31 +371,11 @@ class TimelinePage(RoutablePageMixin, Page):
         return CooperationEventPage.objects.child_of(self).live().public().newest_first()
 
     def facets(self):
-        """(years covered, themes used, by name) of the events: what the filters offer.
-
-        The same for every filter, page and visitor, so kept in the cache until the next
-        content change (caching.invalidation), which spares two queries over every event.
-        """
-
-        def compute():
-            events = self.events()
-            years = years_covered(events.values_list("start_date", "end_date"))
-            used_themes = Theme.objects.filter(events__in=events.values("pk")).distinct()
-            return years, sorted_themes(used_themes)
-
-        return until_next_change(f"timeline-facets:{self.pk}:{get_language()}", compute)
-
-    def count_of(self, filters):
-        """How many events ``filters`` keep: kept until the next content change like the
-        facets. Filters hold only years and themes that exist, so the keys are few."""
-        key = f"timeline-count:{self.pk}:{filters.key}"
-        return until_next_change(key, lambda: filters.apply(self.events()).count())
-
-    def cards_of(self, filters, number, request, build):
-        """The cards of page ``number`` of the events ``filters`` keep: ``build()``, kept until
-        the next content change."""
-        key = f"timeline:{self.pk}:{filters.key}:{number}"
-        return cards_until_next_change(key, request, build)
+        """(years covered, themes used, by name) of the events: what the filters offer."""
+        events = self.events()
+        years = years_covered(events.values_list("start_date", "end_date"))
+        used_themes = Theme.objects.filter(events__in=events.values("pk")).distinct()
+        return years, sorted_themes(used_themes)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

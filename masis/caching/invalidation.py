@@ -45,44 +45,12 @@ def current_version():
     return version
 
 
-def until_next_change(key, compute):
-    """``compute()``, kept in the page cache until the next content change (any process), and
-    in this process's copy of it (``caching.near``) when there is one. Never None.
-
-    ``CONTENT_DATA_CACHE_ENABLED = False`` computes every value every time (measurements).
-    """
-    from .near import near_pages
-
-    if not getattr(settings, "CONTENT_DATA_CACHE_ENABLED", True):
-        return compute()
-    near = near_pages()
-    near_key = f"data:{key}"
-    if near is not None:
-        value = near.get(near_key)
-        if value is not None:
-            return value
-        since = near.generation
-    cache = page_cache()
-    versioned_key = f"{key}:{current_version()}"
-    value = cache.get(versioned_key)
-    if value is None:
-        value = compute()
-        cache.set(versioned_key, value, getattr(settings, "PAGE_CACHE_SECONDS", 600))
-    if near is not None:
-        near.set(near_key, value, since)
-    return value
-
-
 def bump_version():
-    from .near import announce_change
-
     cache = page_cache()
     try:
-        version = cache.incr(VERSION_KEY)
+        cache.incr(VERSION_KEY)
     except ValueError:  # key absent (evicted, or a fresh cache)
         cache.add(VERSION_KEY, 2, timeout=None)
-        version = cache.get(VERSION_KEY, 2)
-    announce_change(version)
 
 
 def invalidate_everything():

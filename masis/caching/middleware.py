@@ -14,7 +14,6 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from .invalidation import VERSION_KEY, current_version, page_cache
-from .near import near_pages
 
 CACHEABLE_CONTENT_TYPES = (
     "text/html",
@@ -95,11 +94,6 @@ class PageCacheMiddleware:
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not request_is_cacheable(request):
             return self.get_response(request)
         key = _cache_key(request)
-        near = near_pages()
-        entry = near.get(key) if near is not None else None
-        if entry is not None:
-            return _hit(entry)
-        since = near.generation if near is not None else None
         cache = page_cache()
         # One round trip: the shared version and the page, kept with the version it was built
         # at. A page built before the last change has an older version: it is a miss.
@@ -107,8 +101,6 @@ class PageCacheMiddleware:
         version = found.get(VERSION_KEY) or current_version()
         entry = found.get(key)
         if entry is not None and entry[0] == version:
-            if near is not None:
-                near.set(key, entry, since)
             return _hit(entry)
         response = self.get_response(request)
         if response_is_cacheable(response):
@@ -126,7 +118,5 @@ class PageCacheMiddleware:
             set_response_etag(response)
             entry = _stored(version, response)
             cache.set(key, entry, timeout)
-            if near is not None:
-                near.set(key, entry, since)
             response["X-Page-Cache"] = "miss"
         return response

@@ -224,15 +224,6 @@ else:
 # Full-page cache of anonymous visits (caching.middleware), dropped on every content change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# What pages compute from all the content (the timeline's facets and counts, the lists' cards),
-# kept until the next content change, page cache or not (caching.invalidation.until_next_change).
-CONTENT_DATA_CACHE_ENABLED = env_bool("CONTENT_DATA_CACHE_ENABLED", True)
-# Each app process keeps its own copy of the pages it served and of those values
-# (caching.near), emptied by the changes Redis announces; entries expire after a few seconds in
-# case announcements stop.
-PAGE_NEAR_CACHE_ENABLED = env_bool("PAGE_NEAR_CACHE_ENABLED", True)
-PAGE_NEAR_CACHE_SECONDS = int(os.environ.get("PAGE_NEAR_CACHE_SECONDS", "5"))
-PAGE_NEAR_CACHE_ENTRIES = int(os.environ.get("PAGE_NEAR_CACHE_ENTRIES", "500"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/django-admin/"]
 
 # A CDN or reverse proxy in front: Wagtail's frontend-cache purge, switched on by environment.

@@ -1,18 +1,11 @@
-"""Numbers, coordinates and structured data of the town profile, in the page's language."""
-
-import json
+"""Numbers and coordinates of the town profile, in the page's language."""
 
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils import formats
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext, pgettext_lazy
 
 register = template.Library()
-
-# Keep "</script>" and friends out of the JSON-LD block.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
@@ -56,12 +49,3 @@ def latitude(value):
 @register.filter
 def longitude(value):
     return _coordinate(value, "longitude")
-
-
-@register.simple_tag
-def json_ld(data):
-    """<script type="application/ld+json"> with ``data``, safe to embed in HTML."""
-    if not data:
-        return ""
-    text = json.dumps(data, ensure_ascii=False, indent=None).translate(JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
