@@ -2,7 +2,9 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
+
+from masis.editorial.forms import BasePageForm
 
 # A field people never see (hidden by CSS) and robots fill in: such messages are dropped.
 TRAP_FIELD = "website_address"
@@ -112,3 +114,7 @@ class ContactFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("ContactForm", (ContactForm,), self.formfields)
+
+
+class ContactPageForm(BasePageForm, WagtailAdminFormPageForm):
+    """The contact page's admin form: every page's checks and the form fields' own."""

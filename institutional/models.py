@@ -26,9 +26,10 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from masis.core.dates import DatePrecision, PartialDate
+from masis.core.models import BasePage
 from masis.operations.ratelimit import RateLimit
 
-from .forms import ContactFormBuilder
+from .forms import ContactFormBuilder, ContactPageForm
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class ConformityState(models.TextChoices):
     NONE = "none", _("non-compliant")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(BasePage):
     """The accessibility statement, in the format RGAA 4.1 prescribes."""
 
     introduction = models.TextField(
@@ -229,7 +230,7 @@ class AuditedPage(Orderable):
         verbose_name_plural = _("pages tested")
 
 
-class SiteMapPage(Page):
+class SiteMapPage(BasePage):
     """Every public page of the site, as the page tree nests them."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -316,8 +317,10 @@ class ContactFormField(AbstractFormField):
 CONTACT_LIMIT = RateLimit("contact", limit=10, period=3600)
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(BasePage, AbstractEmailForm):
     """Contact and get involved: Wagtail's form builder, stored and e-mailed to staff."""
+
+    base_form_class = ContactPageForm
 
     introduction = models.TextField(_("introduction"), blank=True)
     privacy_notice = RichTextField(

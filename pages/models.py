@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, PartialDate, truncate
+from masis.core.models import BasePage
 from masis.multilingual.languages import SOURCE_LANGUAGE
 from partners.models import PartnerPage
 from timeline.models import CooperationEventPage
@@ -23,7 +24,7 @@ from timeline.places import Place as EventPlace
 from .locator_map import ARMENIA_TURKEY_BORDER, LocatorMap, Place
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The site's root page: what the twinning is, and the way into each section."""
 
     introduction = models.TextField(
@@ -48,7 +49,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(BasePage):
     """A page of text: the twinning's background, legal notice, accessibility statement…"""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -148,7 +149,7 @@ POSITION_FROM_CAPITAL = {
 }
 
 
-class TownProfilePage(Page):
+class TownProfilePage(BasePage):
     """Who our twin town is: Masis, its figures, economy, schools, geography and the twinning."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -1,9 +1,9 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from masis.editorial.forms import BasePageForm
 
 from .validators import WEBSITE_MESSAGE
 
 
-class PartnerPageForm(WagtailAdminPageForm):
+class PartnerPageForm(BasePageForm):
     """The partner page's admin form: a website that is not a web address is explained."""
 
     def __init__(self, *args, **kwargs):

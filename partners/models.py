@@ -16,7 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from masis.core.blocks import BodyBlock
+from masis.core.models import BasePage
 from masis.core.pagination import neighbour_queries, page_number, paginate
+from masis.editorial.forms import TranslatedModelForm
 
 from .forms import PartnerPageForm
 from .kind_filter import KindFilter
@@ -48,6 +50,8 @@ class PartnerKind(models.Model):
     and choose how it is described to search engines. ``identifier`` never changes with the
     language: it is the ``?kind=`` value of the index and the seed's key.
     """
+
+    base_form_class = TranslatedModelForm
 
     identifier = models.SlugField(
         _("identifier"),
@@ -91,7 +95,7 @@ class PartnerKind(models.Model):
         return self.name or self.identifier
 
 
-class PartnerIndexPage(Page):
+class PartnerIndexPage(BasePage):
     """The directory of the organisations of the cooperation."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -163,7 +167,7 @@ def sort_key(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-class PartnerPage(Page):
+class PartnerPage(BasePage):
     """An organisation of the cooperation: who it is and what it does with us."""
 
     short_name = models.CharField(

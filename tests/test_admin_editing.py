@@ -12,13 +12,13 @@ from wagtail.users.models import UserProfile
 
 from masis.core.seeding import localized
 from masis.core.seeding import paragraphs as stored_paragraphs
-from masis.editorial.editing import LANGUAGE_NOTES, SLUG_NOTE
+from masis.editorial.forms import LANGUAGE_NOTES, SLUG_NOTE
 from masis.editorial.roles import EDITORS, TRANSLATORS
-from masis.editorial.testing import edit_form_data, logged_in, paragraphs, staff_member
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import StandardPage
 
+from .editing import edit_form_data, logged_in, paragraphs, staff_member
 from .helpers import html
 
 PING_URL = re.compile(r"/admin/editing-sessions/ping/wagtailcore/page/\d+/\d+/")

@@ -9,10 +9,10 @@ from wagtail.users.models import UserProfile
 
 from masis.multilingual.languages import LANGUAGE_CODES
 from pages.models import SeedRecord
-from partners.factories import make_logo
 from partners.models import PartnerKind, PartnerPage
 
 from .helpers import html
+from .partner_factories import make_logo
 
 TRANSLATED = ("title", "slug", "short_name", "city", "country", "logo_alt_text")
 

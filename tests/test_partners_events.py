@@ -15,13 +15,13 @@ from masis.core.templatetags.dates_tags import time_element
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import SeedRecord
-from partners.factories import make_partner
 from partners.models import PartnerPage
 from partners.seed import PARTNERS
 from timeline.models import CooperationEventPage, TimelinePage
 from timeline.seed import EVENTS
 
 from .helpers import html
+from .partner_factories import make_partner
 
 DATE_CLASS = "partner-events__date"
 

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from masis.multilingual.links import page_url
-from partners.factories import make_logo, make_partner
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
 
 from .helpers import html
+from .partner_factories import make_logo, make_partner
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 
 from masis.multilingual.links import page_url
 from pages.models import SeedRecord
-from partners.factories import make_logo, make_partner
 from partners.models import PartnerKind, PartnerPage, monogram_letters
 
 from .helpers import html
+from .partner_factories import make_logo, make_partner
 
 
 @pytest.fixture(autouse=True)

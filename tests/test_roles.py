@@ -12,15 +12,16 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, Revision, WorkflowState
 
 from masis.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from masis.editorial.testing import (
+from masis.multilingual.translation_status import snippet_kinds
+from pages.models import StandardPage
+
+from .editing import (
     edit_form_data,
     logged_in,
     paragraphs,
     staff_member,
     standard_page,
 )
-from masis.multilingual.translation_status import snippet_kinds
-from pages.models import StandardPage
 
 
 def assert_denied(response):

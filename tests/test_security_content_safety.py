@@ -4,8 +4,9 @@ is deleted only after a confirmation step, by a role allowed to (see also tests/
 import pytest
 
 from masis.editorial.roles import EDITORS, TRANSLATORS
-from masis.editorial.testing import edit_form_data, logged_in, staff_member, standard_page
 from pages.models import StandardPage
+
+from .editing import edit_form_data, logged_in, staff_member, standard_page
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ from wagtail.documents.models import Document
 from masis.core.seeding import Loader
 from masis.multilingual.links import page_url
 from pages.models import SeedRecord
-from partners.factories import make_partner
 from timeline.models import CooperationEventAttachment, Theme
 
 from .helpers import html
+from .partner_factories import make_partner
 from .timeline_factories import SEEDED_EVENT_KEYS, add_event, seeded_event, timeline_page
 
 

@@ -15,7 +15,6 @@ from wagtail.snippets.models import get_snippet_models
 
 from masis.core.seeding import paragraphs, stream
 from masis.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
-from masis.editorial.testing import edit_form_data, logged_in, staff_member, standard_page
 from masis.multilingual.fields import translatable_field_names, value_is_empty
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.translation_status import (
@@ -29,6 +28,7 @@ from masis.multilingual.translation_status import (
 )
 from pages.models import StandardPage
 
+from .editing import edit_form_data, logged_in, staff_member, standard_page
 from .helpers import html
 
 REPORT = "/admin/reports/translation-status/"

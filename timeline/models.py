@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
+from masis.core.models import BasePage
+from masis.editorial.forms import TranslatedModelForm
 
 from .feeds import TimelineAtomFeed, TimelineRssFeed
 from .ical import calendar_response
@@ -24,6 +26,8 @@ from .places import PLACES_INCLUDING, Place
 
 class Theme(models.Model):
     """What an event is about (youth, culture, health…): a snippet, translated."""
+
+    base_form_class = TranslatedModelForm
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
@@ -88,7 +92,7 @@ class CooperationEventQuerySet(PageQuerySet):
 CooperationEventManager = PageManager.from_queryset(CooperationEventQuerySet)
 
 
-class CooperationEventPage(RoutablePageMixin, Page):
+class CooperationEventPage(RoutablePageMixin, BasePage):
     """A dated step of the Aix–Masis cooperation, as precise as its source says."""
 
     start_date = models.DateField(
@@ -349,7 +353,7 @@ class CooperationEventAttachment(Orderable):
         return self.title or self.document.title
 
 
-class TimelinePage(RoutablePageMixin, Page):
+class TimelinePage(RoutablePageMixin, BasePage):
     """The record of the Aix–Masis cooperation, as dated events."""
 
     introduction = models.TextField(_("introduction"), blank=True)

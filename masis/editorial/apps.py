@@ -12,10 +12,8 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import editing, permissions, roles
+        from . import roles
 
-        permissions.install()
-        editing.install()
         # Snippet models come and go with the apps: their permissions are granted to the roles
         # after every migrate, once their content types and permissions exist.
         post_migrate.connect(roles.grant_snippet_permissions, sender=self)

@@ -3,12 +3,12 @@
 Wagtail lets anyone with *change* permission delete — and therefore move — a page that has never
 been published. Translators have *change* permission (they edit every language field) but must
 not delete, move or copy pages: here those actions also take *publish* (or *add*, for copying)
-permission, which only editors have. Wagtail lets page classes override ``permissions_for_user``;
-this override is installed once on ``Page`` so that every page type shares it, and the admin's
-buttons, menus and views, which all ask the tester, agree.
+permission, which only editors have. Every page type returns this tester from
+``permissions_for_user`` (``masis.core.models.BasePage``), so that the admin's buttons, menus
+and views, which all ask the tester, agree.
 """
 
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import PagePermissionTester
 
 
 class EditorialPagePermissionTester(PagePermissionTester):
@@ -20,12 +20,3 @@ class EditorialPagePermissionTester(PagePermissionTester):
 
     def can_copy(self):
         return super().can_copy() and self._has("add")
-
-
-def permissions_for_user(page, user):
-    """Return what ``user`` may do with ``page``: Wagtail's rules, tightened as above."""
-    return EditorialPagePermissionTester(user, page)
-
-
-def install():
-    Page.permissions_for_user = permissions_for_user

@@ -59,10 +59,16 @@ def route(self, request, path_components):
 
 
 def install():
-    """Replace wagtail-modeltranslation's route on the page models it patched (at its ready())."""
+    """Replace wagtail-modeltranslation's ``route`` on the page models, after its ready().
+
+    The one assignment onto page classes the site makes. It cannot be an override on
+    ``BasePage``: wagtail-modeltranslation assigns its own ``route`` onto every translated page
+    class at start-up, which hides any ``route`` a base class defines. So it is replaced where
+    it was put, on the classes that carry wagtail-modeltranslation's function.
+    """
     from wagtail.models import get_page_models
-    from wagtail_modeltranslation.patch_wagtailadmin import _new_route
 
     for model in get_page_models():
-        if model.__dict__.get("route") is _new_route:
+        own_route = vars(model).get("route")
+        if own_route is not None and own_route.__module__.startswith("wagtail_modeltranslation"):
             model.route = route

@@ -7,7 +7,7 @@ from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 
-from .models import PartnerIndexPage, PartnerKind, PartnerPage
+from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
 
 
 def make_logo(title="Logo", colour="#7a2e1d", size=(240, 120)):
