@@ -22,7 +22,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             del response[HEADER]  # a preview's inner response carries the public policy
         elif _uses_default_policy(request, response):
             # Public pages share one policy: build its text once rather than for each
-            # response (a fifth of a cached page's time, measured).
+            # response, a noticeable part of a cached page's time.
             response[HEADER] = _default_policy(settings.CONTENT_SECURITY_POLICY)
             # As upstream: a nonce asked for after the header is written is an error.
             request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
