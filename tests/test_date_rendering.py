@@ -66,7 +66,7 @@ def test_month_span_in_armenian_keeps_lowercase_months():
 def render_time_element(value, language):
     from django.template import engines
 
-    template = engines["django"].from_string("{% load timeline_tags %}{% time_element value %}")
+    template = engines["django"].from_string("{% load dates_tags %}{% time_element value %}")
     with translation.override(language):
         return template.render({"value": value})
 

@@ -172,27 +172,3 @@ def test_year_filter_keeps_events_that_overlap_the_year(seeded):
 def test_events_can_only_live_under_the_timeline(seeded):
     assert CooperationEventPage.allowed_parent_page_models() == [type(timeline_page())]
     assert CooperationEventPage.allowed_subpage_models() == []
-
-
-def test_public_events_are_those_wagtail_calls_public_in_a_single_query(
-    seeded, django_assert_num_queries
-):
-    from wagtail.models import Page, PageViewRestriction
-
-    hidden = add_event(title="Réservé")
-    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
-
-    def compare():
-        wagtail_public = set(
-            Page.objects.type(CooperationEventPage).live().public().values_list("pk", flat=True)
-        )
-        with django_assert_num_queries(1):
-            ours = set(CooperationEventPage.objects.live().public().values_list("pk", flat=True))
-        assert ours == wagtail_public
-        return ours
-
-    visible = compare()
-    assert hidden.pk not in visible
-    assert seeded_event("event-youth-centre").pk in visible
-    PageViewRestriction.objects.create(page=timeline_page(), restriction_type="login")
-    assert compare() == set()
