@@ -65,6 +65,7 @@ def serve():
     manage("collectstatic", "--noinput", "--verbosity", "0")
     manage("load_masis_content")
     manage("index_page_texts")  # a database made before search.PageText
+    manage("record_translation_sources")  # translations written before their sources were kept
     manage("ensure_local_admin")
     manage("runserver", "127.0.0.1:8000")
 

@@ -1,10 +1,11 @@
-"""The dashboard panel: how many pages are still to translate into each language."""
+"""The dashboard panel: how many pages are still to translate into each language, and how
+many have translations made from a French text that has changed since."""
 
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.ui.components import Component
 
 from masis.multilingual.languages import TRANSLATION_LANGUAGES
-from masis.multilingual.translation_status import LANGUAGE_NAMES, Status, pages_to_translate
+from masis.multilingual.translation_status import LANGUAGE_NAMES, Status, pages_by_status
 
 from .views import EVERY_PAGE_TYPE, report_url
 
@@ -31,13 +32,35 @@ def pages_to_translate_text(language, count):
     return text % {"count": count, "language": LANGUAGE_NAMES.get(language, language)}
 
 
+def pages_outdated_text(language, count):
+    if language == "en":
+        text = ngettext(
+            "%(count)s page whose English translation is outdated",
+            "%(count)s pages whose English translation is outdated",
+            count,
+        )
+    elif language == "hy":
+        text = ngettext(
+            "%(count)s page whose Armenian translation is outdated",
+            "%(count)s pages whose Armenian translation is outdated",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)s page whose %(language)s translation is outdated",
+            "%(count)s pages whose %(language)s translation is outdated",
+            count,
+        )
+    return text % {"count": count, "language": LANGUAGE_NAMES.get(language, language)}
+
+
 class TranslationProgressPanel(Component):
     name = "translation_progress"
     template_name = "editorial/translation_progress_panel.html"
     order = 150
 
     def get_context_data(self, parent_context):
-        counts = pages_to_translate(TRANSLATION_LANGUAGES)
+        counts = pages_by_status(TRANSLATION_LANGUAGES)
         unfinished = [Status.PARTIAL.value, Status.MISSING.value]
         return {
             "languages": [
@@ -47,7 +70,18 @@ class TranslationProgressPanel(Component):
                     "text": pages_to_translate_text(code, count),
                     "url": report_url(language=code, kind=EVERY_PAGE_TYPE, status=unfinished),
                 }
-                for code, count in counts.items()
+                for code, count in counts["to_translate"].items()
+            ],
+            "outdated": [
+                {
+                    "code": code,
+                    "count": count,
+                    "text": pages_outdated_text(code, count),
+                    "url": report_url(
+                        language=code, kind=EVERY_PAGE_TYPE, status=[Status.OUTDATED.value]
+                    ),
+                }
+                for code, count in counts["outdated"].items()
             ],
             "report_url": report_url(),
             "heading": gettext("Translations"),

@@ -1,11 +1,16 @@
 from django.contrib.auth.models import Permission
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html, json_script
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from masis.multilingual.languages import AUTONYMS
+
 from .panels import TranslationProgressPanel
-from .views import TranslationStatusReportView
+from .views import StillValidView, TranslationStatusReportView, XliffImportView
 
 
 def can_view_translation_status(user):
@@ -22,6 +27,8 @@ def register_translation_status_urls():
             view.as_view(results_only=True),
             name=view.index_results_url_name,
         ),
+        path("translations/import/", XliffImportView.as_view(), name=XliffImportView.url_name),
+        path("translations/still-valid/", StillValidView.as_view(), name=StillValidView.url_name),
     ]
 
 
@@ -53,3 +60,23 @@ def register_translation_status_permission():
 def add_translation_progress_panel(request, panels):
     if can_view_translation_status(request.user):
         panels.append(TranslationProgressPanel())
+
+
+@hooks.register("insert_editor_js")
+def name_the_languages_of_the_switcher():
+    """The switcher's heading in the admin's language, each language named in itself.
+
+    Runs after wagtail-modeltranslation's own settings script (its app comes first), before
+    it builds the switcher when the page is ready.
+    """
+    switcher = {"heading": gettext("Show the fields in"), "names": AUTONYMS}
+    return format_html(
+        '{}<script src="{}"></script>',
+        json_script(switcher, "masis-language-switcher"),
+        static("editorial/translations.js"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def translation_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/translations.css"))

@@ -1,16 +1,23 @@
-"""Whether a translatable field is filled in a language.
+"""Whether a translatable field is filled in a language, and what text it holds.
 
 The single definition of "translated" used by templates (to mark French fallbacks with
-lang="fr") and by the translation-status report.
+lang="fr"), by the translation-status report and by the record of translations' French sources.
 """
 
 import html
+import json
+import re
 from collections.abc import Mapping
 
 from django.utils.html import strip_tags
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail import blocks
 from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
 from .languages import SOURCE_LANGUAGE
@@ -36,6 +43,116 @@ def translatable_field_names(model):
         for field in model._meta.get_fields()
         if field.name in names and getattr(field, "editable", False)
     ]
+
+
+# A slug is an address, not text: it follows the title of its language (editorial.forms).
+NOT_TEXT = {"slug"}
+
+
+def text_field_names(model):
+    """The translated fields of ``model`` that hold text to translate (not the slug)."""
+    return [name for name in translatable_field_names(model) if name not in NOT_TEXT]
+
+
+def translated_relations(model):
+    """The inline child relations of ``model`` whose models have translated fields."""
+    return [
+        relation
+        for relation in get_all_child_relations(model)
+        if translatable_field_names(relation.related_model)
+    ]
+
+
+def field_label(model, name):
+    return str(capfirst(model._meta.get_field(name).verbose_name))
+
+
+def text_fields(instance):
+    """(label, object, field name, relation) for each field of text to translate of
+    ``instance`` and of its inline children (``relation`` names the children's relation)."""
+    model = type(instance)
+    for name in text_field_names(model):
+        yield field_label(model, name), instance, name, None
+    for relation in translated_relations(model):
+        child_model = relation.related_model
+        names = text_field_names(child_model)
+        accessor = relation.get_accessor_name()
+        for position, child in enumerate(getattr(instance, accessor).all(), start=1):
+            for name in names:
+                label = gettext("%(item)s %(position)s: %(field)s") % {
+                    "item": capfirst(child_model._meta.verbose_name),
+                    "position": position,
+                    "field": field_label(child_model, name).lower(),
+                }
+                yield label, child, name, accessor
+
+
+# --- The text a field holds ------------------------------------------------------------------
+
+_TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
+
+
+def stream_data(value):
+    """A stream's stored (JSON) form: a list of {"type", "value", "id"}."""
+    if isinstance(value, StreamValue):
+        return value.get_prep_value()
+    if isinstance(value, str):
+        return json.loads(value or "[]")
+    return list(value or [])
+
+
+def text_leaves(block, data, path=""):
+    """(path, block, value) of every piece of text in a stream's stored ``data``, in order.
+
+    Paths are positions and names (``"3"``, ``"2.quote"``): the same for the same stream
+    however often it is read. Choices, numbers and chosen objects are not text.
+    """
+    if isinstance(block, blocks.StreamBlock):
+        for position, item in enumerate(data or []):
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None:
+                yield from text_leaves(child, item.get("value"), _join(path, position))
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            yield from text_leaves(child, (data or {}).get(name), _join(path, name))
+    elif isinstance(block, blocks.ListBlock):
+        for position, item in enumerate(data or []):
+            value = item.get("value") if isinstance(item, Mapping) else item
+            yield from text_leaves(block.child_block, value, _join(path, position))
+    elif isinstance(block, _TEXT_BLOCKS) and isinstance(data, str) and data.strip():
+        yield path, block, data
+
+
+def _join(path, part):
+    return f"{path}.{part}" if path else str(part)
+
+
+def html_text(value):
+    """Readable text of an HTML fragment: one line per paragraph, no tags, no entities."""
+    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", str(value))))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def leaf_text(block, value):
+    return html_text(value) if isinstance(block, blocks.RichTextBlock) else value.strip()
+
+
+def field_text(instance, field_name, language):
+    """The text a reader reads in ``field_name`` in ``language`` (no fallback): rich text and
+    streams as lines of plain text, what is not text (images, choices) left out."""
+    value = stored_value(instance, field_name, language)
+    if value is None:
+        return ""
+    field = type(instance)._meta.get_field(field_name)
+    if isinstance(field, StreamField):
+        leaves = text_leaves(field.stream_block, stream_data(value))
+        return "\n".join(leaf_text(block, text) for _path, block, text in leaves)
+    if isinstance(value, RichText):
+        return html_text(value.source)
+    if isinstance(field, RichTextField):
+        return html_text(value)
+    return str(value).strip()
 
 
 def _text_is_empty(text):

@@ -4,15 +4,17 @@ Built on :mod:`multilingual.fields` — the single definition of "translated" �
 registries: Wagtail's page types and snippets, modeltranslation's translated models. A new page
 type or snippet appears here without being named.
 
-For an item and a language the status is *complete* when every field filled in French is filled
-in that language, *missing* when none of them is, and *partial* otherwise, naming the missing
-fields. The translated fields of an item's inline children (a town's key figures…) count as the
-item's own. Items are read in their latest version: a draft, or changes awaiting moderation, count
-as what staff have written.
+For an item and a language the status is *missing* when no field of text filled in French is
+filled in that language, *outdated* when some translation was made from a French text that has
+changed since (``multilingual.sources``), *partial* when some fields are still to translate, and
+*complete* otherwise; the missing and outdated fields are named. Slugs are addresses, not text:
+they follow the titles. The translated fields of an item's inline children (a town's key
+figures…) count as the item's own. Items are read in their latest version: a draft, or changes
+awaiting moderation, count as what staff have written.
 
 Reading everything costs one query per page type (two with the pages' publication status), one
 per snippet model and per inline relation with translated fields, and one for all the drafts,
-however many items there are.
+and one for the recorded French sources, however many items there are.
 """
 
 from dataclasses import dataclass
@@ -23,19 +25,28 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from django.utils.translation import gettext, pgettext_lazy
-from modelcluster.models import get_all_child_relations, model_from_serializable_data
+from django.utils.translation import pgettext_lazy
+from modelcluster.models import model_from_serializable_data
 from modeltranslation.utils import build_localized_fieldname
 from wagtail import hooks
 from wagtail.models import Page, Revision, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-from .fields import is_translated, stored_value, translatable_field_names, value_is_empty
+from .fields import (
+    field_label,
+    stored_value,
+    translatable_field_names,
+    translated_relations,
+)
 from .languages import LANGUAGE_CODES, SOURCE_LANGUAGE, TRANSLATION_LANGUAGES
+from .sources import MISSING, OUTDATED, all_sources, field_states
+
+__all__ = ["field_label", "translated_relations"]  # for the report and its tests
 
 
 class Status(models.TextChoices):
     COMPLETE = "complete", pgettext_lazy("translation status", "Complete")
+    OUTDATED = "outdated", pgettext_lazy("translation status", "Outdated")
     PARTIAL = "partial", pgettext_lazy("translation status", "Partial")
     MISSING = "missing", pgettext_lazy("translation status", "Missing")
 
@@ -75,15 +86,6 @@ class ItemKind:
         return list(queryset.prefetch_related(*relations))
 
 
-def translated_relations(model):
-    """The inline child relations of ``model`` whose models have translated fields."""
-    return [
-        relation
-        for relation in get_all_child_relations(model)
-        if translatable_field_names(relation.related_model)
-    ]
-
-
 def page_kinds():
     return [
         ItemKind(model)
@@ -105,42 +107,19 @@ def translatable_kinds():
     return page_kinds() + snippet_kinds()
 
 
-def field_label(model, name):
-    return str(capfirst(model._meta.get_field(name).verbose_name))
-
-
-def _fields_to_check(instance):
-    """(label, object, field name) for each translated field of ``instance`` and its children."""
-    model = type(instance)
-    for name in translatable_field_names(model):
-        yield field_label(model, name), instance, name
-    for relation in translated_relations(model):
-        child_model = relation.related_model
-        names = translatable_field_names(child_model)
-        children = getattr(instance, relation.get_accessor_name()).all()
-        for position, child in enumerate(children, start=1):
-            for name in names:
-                label = gettext("%(item)s %(position)s: %(field)s") % {
-                    "item": capfirst(child_model._meta.verbose_name),
-                    "position": position,
-                    "field": field_label(child_model, name).lower(),
-                }
-                yield label, child, name
-
-
-def classify(instance, language):
-    """(status, labels of the missing fields) of ``instance`` in ``language``."""
-    to_translate = [
-        (label, obj, name)
-        for label, obj, name in _fields_to_check(instance)
-        if not value_is_empty(stored_value(obj, name, SOURCE_LANGUAGE))
-    ]
-    missing = [label for label, obj, name in to_translate if not is_translated(obj, name, language)]
-    if not missing:
-        return Status.COMPLETE, []
-    if len(missing) == len(to_translate):
-        return Status.MISSING, missing
-    return Status.PARTIAL, missing
+def classify(instance, language, sources=None):
+    """(status, labels of the missing fields, labels of the outdated ones) of ``instance`` in
+    ``language`` (``sources``: the recorded French sources, read for it when not given)."""
+    states = field_states(instance, language, sources)
+    missing = [state.label for state in states if state.state == MISSING]
+    outdated = [state.label for state in states if state.state == OUTDATED]
+    if states and len(missing) == len(states):
+        return Status.MISSING, missing, outdated
+    if outdated:
+        return Status.OUTDATED, missing, outdated
+    if missing:
+        return Status.PARTIAL, missing, outdated
+    return Status.COMPLETE, missing, outdated
 
 
 def _translation_data(model, data):
@@ -185,6 +164,7 @@ class TranslationStatus:
     language: str
     status: str
     missing_fields: list
+    outdated_fields: list
 
     @cached_property
     def title(self):
@@ -204,6 +184,10 @@ class TranslationStatus:
     @property
     def missing_fields_text(self):
         return ", ".join(self.missing_fields)
+
+    @property
+    def outdated_fields_text(self):
+        return ", ".join(self.outdated_fields)
 
     @property
     def publication_status(self):
@@ -235,8 +219,11 @@ def translation_statuses(kinds=None, languages=None, publication_status=True):
     for kind in kinds:
         entries.extend((kind, item) for item in kind.items(publication_status))
     latest = latest_versions([item for _kind, item in entries])
+    sources = all_sources()
     rows = [
-        TranslationStatus(item, latest[item], kind, language, *classify(latest[item], language))
+        TranslationStatus(
+            item, latest[item], kind, language, *classify(latest[item], language, sources)
+        )
         for kind, item in entries
         for language in languages
     ]
@@ -252,9 +239,17 @@ def translation_statuses(kinds=None, languages=None, publication_status=True):
 
 def pages_to_translate(languages=None):
     """{language: number of pages not completely translated into it}."""
+    return pages_by_status(languages)["to_translate"]
+
+
+def pages_by_status(languages=None):
+    """{"to_translate": {language: pages with missing fields}, "outdated": {language: pages
+    with outdated translations}} — a page may be in both."""
     languages = TRANSLATION_LANGUAGES if languages is None else languages
-    counts = dict.fromkeys(languages, 0)
+    counts = {"to_translate": dict.fromkeys(languages, 0), "outdated": dict.fromkeys(languages, 0)}
     for row in translation_statuses(page_kinds(), languages, publication_status=False):
-        if row.status != Status.COMPLETE:
-            counts[row.language] += 1
+        if row.missing_fields:
+            counts["to_translate"][row.language] += 1
+        if row.outdated_fields:
+            counts["outdated"][row.language] += 1
     return counts

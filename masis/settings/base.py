@@ -158,6 +158,8 @@ MODELTRANSLATION_LANGUAGES = ("fr", "en", "hy")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 MODELTRANSLATION_PREPOPULATE_LANGUAGE = None
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The editor keeps showing the languages a translator chose to see (Français, English, Հայերեն).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -191,6 +193,9 @@ WHITENOISE_MAX_AGE = 3600
 WAGTAIL_SITE_NAME = "Aix-en-Provence – Masis"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # one page tree, translated per field by modeltranslation
+# Old addresses redirect in every language (multilingual.redirects); Wagtail's own automatic
+# redirects only see the language active when a page is saved.
+WAGTAILREDIRECTS_AUTO_CREATE = False
 # Moderators approve without publish permission: their approval publishes (editorial.workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "masis.editorial.workflows.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
