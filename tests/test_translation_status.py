@@ -75,7 +75,11 @@ def test_pages_are_complete_partial_or_missing_per_language(pages):
     assert half.status == Status.PARTIAL
     assert half.missing_fields == ["Introduction", "Body"]
     assert rows["À moitié", "hy"].status == Status.MISSING
-    assert rows["À moitié", "hy"].missing_fields == ["Title", "Introduction", "Body"]  # slugs follow titles
+    assert rows["À moitié", "hy"].missing_fields == [
+        "Title",
+        "Introduction",
+        "Body",
+    ]  # slugs follow titles
     assert rows["Page en-francais", "en"].status == Status.MISSING
 
 

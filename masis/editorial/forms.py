@@ -20,6 +20,7 @@ checked for uniqueness among siblings in every language. Added here:
 
 import re
 
+from django import forms
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html, linebreaks
@@ -196,6 +197,13 @@ def slug_for(text, language):
     return slugify(text, allow_unicode=language not in ASCII_SLUG_LANGUAGES)
 
 
+class AsciiSlugField(forms.SlugField):
+    """A French slug: whatever staff type becomes ASCII, apostrophes separating words."""
+
+    def to_python(self, value):
+        return slug_for(super().to_python(value), SOURCE_LANGUAGE)
+
+
 def _sibling_slug(sibling, language):
     return stored_value(sibling, "slug", language) or stored_value(sibling, "slug", SOURCE_LANGUAGE)
 
@@ -216,7 +224,13 @@ class BasePageForm(LanguageNotesMixin, WagtailAdminPageForm):
             # The title's live sync writes ASCII, apostrophes as separators, as the server does.
             widget = SlugInput(formatters=[(APOSTROPHES.pattern, "-", "g")], locale=SOURCE_LANGUAGE)
             widget.attrs["data-w-slug-allow-unicode-value"] = False
-            field.widget = widget
+            self.fields[f"slug_{SOURCE_LANGUAGE}"] = AsciiSlugField(
+                required=field.required,
+                label=field.label,
+                help_text=field.help_text,
+                max_length=field.max_length,
+                widget=widget,
+            )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -96,9 +96,7 @@ def test_a_french_edit_outdates_the_translations_and_a_translators_update_restor
         row = report_row(translator, page, language)
         assert row["status"] == label(Status.OUTDATED)
         assert row["outdated"] == "Introduction"
-    assert outdated_counts(translator) == {
-        code: count + 1 for code, count in counts_before.items()
-    }
+    assert outdated_counts(translator) == {code: count + 1 for code, count in counts_before.items()}
 
     # The editor shows, beside each outdated field, what changed in French.
     doc = html(translator.get(f"/admin/pages/{page.pk}/edit/"))
@@ -166,7 +164,10 @@ def test_an_editor_writing_both_languages_at_once_keeps_them_up_to_date(editor, 
     data = edit_form_data(
         editor, page, introduction_fr="Nouvelle introduction.", introduction_en="New introduction."
     )
-    assert editor.post(f"/admin/pages/{page.pk}/edit/", {**data, "action-publish": "1"}).status_code == 302
+    assert (
+        editor.post(f"/admin/pages/{page.pk}/edit/", {**data, "action-publish": "1"}).status_code
+        == 302
+    )
     page.refresh_from_db()
     assert states(page, "en")["introduction"] == UP_TO_DATE
     assert states(page, "hy")["introduction"] == OUTDATED
@@ -177,7 +178,11 @@ def test_inline_children_and_snippets_are_recorded_too(seeded):
 
     town = TownProfilePage.objects.first()
     figure = next(
-        (figure for figure in KeyFigure.objects.filter(page=town) if figure.label_fr and figure.label_en),
+        (
+            figure
+            for figure in KeyFigure.objects.filter(page=town)
+            if figure.label_fr and figure.label_en
+        ),
         None,
     )
     if figure is None:
@@ -185,9 +190,7 @@ def test_inline_children_and_snippets_are_recorded_too(seeded):
     figure.label_fr = figure.label_fr + " (modifié)"
     figure.save()
     fresh = TownProfilePage.objects.get(pk=town.pk)
-    outdated = [
-        state for state in field_states(fresh, "en") if state.state == OUTDATED
-    ]
+    outdated = [state for state in field_states(fresh, "en") if state.state == OUTDATED]
     assert [(type(state.obj), state.name) for state in outdated] == [(KeyFigure, "label")]
 
 
