@@ -12,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 from masis.core.seeding import localized
 from masis.core.seeding import paragraphs as stored_paragraphs
-from masis.editorial.forms import LANGUAGE_NOTES, SLUG_NOTE
+from masis.editorial.forms import LANGUAGE_NOTES, SLUG_NOTE, TRANSLATED_SLUG_NOTE
 from masis.editorial.roles import EDITORS, TRANSLATORS
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
@@ -62,14 +62,17 @@ def test_every_language_field_says_what_it_is_for(editor_user, editor, page, adm
     doc = html(editor.get(f"/admin/pages/{page.pk}/edit/"))
     with translation.override(admin_language):
         notes = {code: str(note) for code, note in LANGUAGE_NOTES.items()}
-        slug_note = str(SLUG_NOTE)
+        slug_notes = {
+            code: str(SLUG_NOTE if code == "fr" else TRANSLATED_SLUG_NOTE)
+            for code in LANGUAGE_CODES
+        }
     with translation.override("en"):
         english = {code: str(note) for code, note in LANGUAGE_NOTES.items()}
     assert (notes == english) == (admin_language == "en")  # the French catalogue has them
     for code in LANGUAGE_CODES:
         assert notes[code] in help_text(doc, f"title_{code}")
         assert notes[code] in help_text(doc, f"introduction_{code}")
-        assert slug_note in help_text(doc, f"slug_{code}")
+        assert slug_notes[code] in help_text(doc, f"slug_{code}")
     # The field's own help (Wagtail's, for the title) comes first.
     with translation.override(admin_language):
         title_help = str(Page._meta.get_field("title").help_text)

@@ -24,6 +24,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,7 @@ SLUG_NOTE = _(
     "Filled in from the title in the same language while the page is not published; "
     "no other page in the same section may use it."
 )
+OPTIONAL_TITLE_PLACEHOLDER = _("Page title")
 TRANSLATED_SLUG_NOTE = _(
     "Left empty, it is made from the title in this language when the page is saved, and "
     "follows that title; the former address then leads to the new one."
@@ -100,9 +102,10 @@ def add_language_notes(form):
         field.help_text = join_help(field.help_text, note)
         if language == SOURCE_LANGUAGE:
             continue
-        placeholder = field.widget.attrs.get("placeholder")
-        if placeholder and not field.required:
-            field.widget.attrs["placeholder"] = str(placeholder).rstrip("*").rstrip()
+        if name == "title" and not field.required:
+            # Wagtail's title panel would add "Page title*" at render: an optional field's
+            # placeholder carries no required-field asterisk.
+            field.widget.attrs["placeholder"] = OPTIONAL_TITLE_PLACEHOLDER
         if name == "slug":
             continue
         extra = []
@@ -117,7 +120,7 @@ def add_language_notes(form):
                     '<div lang="{}">{}</div></details>',
                     gettext("French text"),
                     SOURCE_LANGUAGE,
-                    linebreaks(french),
+                    mark_safe(linebreaks(french, autoescape=True)),  # noqa: S308 (escaped)
                 )
             )
         if extra:
