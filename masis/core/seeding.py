@@ -1,24 +1,39 @@
 """The machinery behind ``load_masis_content``: create each seed object once, under a stable key.
 
-Content modules (``pages.seed``, ``partners.seed``, ``timeline.seed``) describe objects with
-per-language values ``{"fr": …, "en": …, "hy": …}``; the loader spreads them over
-modeltranslation's ``field_fr`` / ``field_en`` / ``field_hy`` columns.
+The seed content is data: TOML files in each app's ``seed`` package (``pages/seed/home.toml``…),
+each text with its ``fr``/``en``/``hy`` values. The loader spreads them over modeltranslation's
+``field_fr`` / ``field_en`` / ``field_hy`` columns, and writes rich text and StreamField values
+from their data form (``rich_text``, ``body_stream``).
 """
 
 import json
+import tomllib
+from importlib import resources
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from masis.multilingual.languages import LANGUAGE_CODES
+
+
+def read_data(package, section):
+    """The seed file ``<section>.toml`` inside ``package`` (a dotted name), parsed."""
+    text = resources.files(package).joinpath(f"{section}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def is_translated(value):
+    """A per-language value: ``{"fr": …, "en": …, "hy": …}`` (some languages may be left out)."""
+    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGUAGE_CODES)
 
 
 def localized(**fields):
     """Spread ``{"fr": …, "en": …}`` values over per-language field names."""
     result = {}
     for name, value in fields.items():
-        if isinstance(value, dict) and set(value) <= set(LANGUAGE_CODES):
+        if is_translated(value):
             for code, text in value.items():
                 result[f"{name}_{code}"] = text
         else:
@@ -32,12 +47,71 @@ def stream(*blocks):
 
 
 def paragraphs(*texts):
-    return stream(*(("paragraph", f"<p>{text}</p>") for text in texts))
+    """A StreamField value of one paragraph block per text."""
+    return body_stream(texts)
 
 
 def localized_paragraphs(by_language):
     """{"fr": [p, p], …} → {"fr": stream, …}."""
     return {code: paragraphs(*texts) for code, texts in by_language.items()}
+
+
+# --- Rich text as data ---------------------------------------------------------------------------
+# The one form the seed files give rich text in, for RichTextFields and StreamField bodies alike:
+#   "text"                                  a paragraph (<p>), simple inline HTML allowed
+#   ["text ", {type="page_link", …}, "."]   a paragraph holding a link to a seeded page
+#                                           ({type="page_link", page="<key>", text="…"})
+#   {type="list", items=["…", "…"]}         a bulleted list (<ul>)
+# and, in a StreamField body only:
+#   {type="heading", text="…"}              a heading block (level h2 unless level="h3"…)
+#   {type="paragraph", content=[…]}         one paragraph block holding several of the above;
+#                                           every other item is a paragraph block of its own.
+
+
+def rich_text(parts, find_page=None):
+    """The HTML of a rich text given as a list of paragraphs and lists.
+
+    ``find_page(key)`` returns the seeded page a page link points to (None: the link's text
+    only, as for a page staff deleted)."""
+    return "".join(_rich_text_part(part, find_page) for part in parts)
+
+
+def body_stream(blocks, find_page=None):
+    """The StreamField JSON of a body given as a list of paragraphs, headings and lists."""
+    return stream(*(_body_block(block, find_page) for block in blocks))
+
+
+def _body_block(block, find_page):
+    kind = block.get("type") if isinstance(block, dict) else None
+    if kind == "heading":
+        return ("heading", {"text": block["text"], "level": block.get("level", "h2")})
+    if kind == "paragraph":
+        return ("paragraph", rich_text(block["content"], find_page))
+    return ("paragraph", rich_text([block], find_page))
+
+
+def _rich_text_part(part, find_page):
+    if isinstance(part, dict):
+        if part.get("type") != "list":
+            raise ValueError(f"Not a paragraph or a list in seed rich text: {part!r}")
+        items = "".join(f"<li>{_inline(item, find_page)}</li>" for item in part["items"])
+        return f"<ul>{items}</ul>"
+    return f"<p>{_inline(part, find_page)}</p>"
+
+
+def _inline(text, find_page):
+    if isinstance(text, str):
+        return text
+    return "".join(_inline_piece(piece, find_page) for piece in text)
+
+
+def _inline_piece(piece, find_page):
+    if isinstance(piece, str):
+        return piece
+    if piece.get("type") != "page_link":
+        raise ValueError(f"Not text or a page link in a seed paragraph: {piece!r}")
+    page = find_page(piece["page"]) if find_page else None
+    return f'<a linktype="page" id="{page.pk}">{piece["text"]}</a>' if page else piece["text"]
 
 
 class Loader:
@@ -67,6 +141,25 @@ class Loader:
         obj = manager.filter(pk=record.object_id).first()
         return obj.specific if isinstance(obj, Page) else obj
 
+    def _values(self, model, fields):
+        """``fields`` as ``model`` takes them: languages spread, rich text written as HTML/JSON."""
+        values = {}
+        for name, value in fields.items():
+            field = model._meta.get_field(name)
+            write = self._writer(field)
+            if is_translated(value):
+                values.update({f"{name}_{code}": write(text) for code, text in value.items()})
+            else:
+                values[name] = write(value)
+        return values
+
+    def _writer(self, field):
+        if isinstance(field, StreamField):
+            return lambda blocks: body_stream(blocks, self.existing)
+        if isinstance(field, RichTextField):
+            return lambda parts: rich_text(parts, self.existing)
+        return lambda value: value
+
     def _remember(self, key, obj):
         self.records.objects.create(
             key=key,
@@ -81,7 +174,7 @@ class Loader:
             self.kept.append(key)
             self._log("kept", key)
             return self.existing(key)
-        page = model(**localized(**fields))
+        page = model(**self._values(model, fields))
         parent.add_child(instance=page)
         page.save_revision().publish()
         self._remember(key, page)
@@ -96,7 +189,7 @@ class Loader:
             self.kept.append(key)
             self._log("kept", key)
             return self.existing(key)
-        obj = model.objects.create(**localized(**fields))
+        obj = model.objects.create(**self._values(model, fields))
         self._remember(key, obj)
         self.created.append(key)
         self._log("created", key)
