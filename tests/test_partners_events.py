@@ -15,15 +15,17 @@ from masis.core.templatetags.dates_tags import time_element
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import SeedRecord
+from partners import seed as partners_seed
 from partners.models import PartnerPage
-from partners.seed import PARTNERS
+from timeline import seed as timeline_seed
 from timeline.models import CooperationEventPage, TimelinePage
-from timeline.seed import EVENTS
 
 from .helpers import html
 from .partner_factories import make_partner
 
 DATE_CLASS = "partner-events__date"
+PARTNERS = partners_seed.data("partners")["partners"]
+EVENTS = timeline_seed.data("events")["events"]
 
 
 def seed_object(key, model):

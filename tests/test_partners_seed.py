@@ -6,12 +6,12 @@ from django.utils import translation
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import SeedRecord
+from partners import seed as partners_seed
 from partners.models import PartnerPage
-from partners.seed import PARTNERS
 
 from .helpers import html
 
-PARTNER_KEYS = [partner["key"] for partner in PARTNERS]
+PARTNER_KEYS = [partner["key"] for partner in partners_seed.data("partners")["partners"]]
 
 # The glossary's names (glossary.md), as each language's page must show them.
 GLOSSARY_NAMES = {

@@ -51,11 +51,6 @@ def paragraphs(*texts):
     return body_stream(texts)
 
 
-def localized_paragraphs(by_language):
-    """{"fr": [p, p], …} → {"fr": stream, …}."""
-    return {code: paragraphs(*texts) for code, texts in by_language.items()}
-
-
 # --- Rich text as data ---------------------------------------------------------------------------
 # The one form the seed files give rich text in, for RichTextFields and StreamField bodies alike:
 #   "text"                                  a paragraph (<p>), simple inline HTML allowed

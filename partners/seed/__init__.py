@@ -1,0 +1,36 @@
+"""The partner organisations named in the seed text, with the glossary's names.
+
+The content is in ``partners.toml`` (the index page and the partners) and ``kinds.toml`` beside
+this module.
+"""
+
+from masis.core.seeding import read_data
+
+from ..models import PartnerIndexPage, PartnerKind, PartnerPage
+
+
+def data(section):
+    """The seed file ``<section>.toml`` of this package, parsed."""
+    return read_data(__name__, section)
+
+
+def load_kinds(loader):
+    for kind in data("kinds")["kinds"]:
+        loader.object(kind.pop("key"), PartnerKind, **kind)
+
+
+def load(loader):
+    home = loader.existing("home")
+    if home is None:
+        return
+    partners = data("partners")
+    page = partners["page"]
+    index = loader.page(page.pop("key"), home, PartnerIndexPage, **page)
+    if index is None:  # deleted by staff: its partners go with it
+        return
+    load_kinds(loader)
+    for partner in partners["partners"]:
+        kind = loader.existing(partner.pop("kind"))
+        if kind is None:  # staff deleted the kind: a partner cannot be created without one
+            continue
+        loader.page(partner.pop("key"), index, PartnerPage, kind=kind, **partner)
