@@ -1,13 +1,13 @@
-"""The institutional pages, in French, English and Armenian: legal notice, personal data, contact,
-accessibility statement (RGAA 4.1) and site map, all under the home page and in the footer.
+"""The institutional pages, in French, English and Armenian: contact, accessibility statement
+(RGAA 4.1) and site map, all under the home page and in the footer.
 
-The content is in the TOML files beside this module. The City's street address is public; the
-host's details and the audit's results are not known yet, and the pages say so rather than invent
-them.
+The content is in the TOML files beside this module, with that of the legal notice and the
+personal data page: standard pages, which pages.seed.load_legal_pages creates just before.
+The City's street address is public; the host's details and the audit's results are not known
+yet, and the pages say so rather than invent them.
 """
 
 from masis.core.seeding import localized, read_data
-from pages.models import StandardPage
 
 from ..models import (
     AccessibilityStatementPage,
@@ -27,9 +27,6 @@ def load(loader):
     home = loader.existing("home")
     if home is None:
         return
-    for section in ("legal_notice", "personal_data"):
-        page = data(section)["page"]
-        loader.page(page.pop("key"), home, StandardPage, **page)
     page = data("contact")["page"]
     form_fields = [
         ContactFormField(sort_order=order, **localized(**field))
