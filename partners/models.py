@@ -25,9 +25,9 @@ from .kind_filter import KindFilter
 from .structured_data import organization_data
 from .validators import validate_contact_link, validate_website
 
-# The logo's renditions: WebP with a PNG fallback (keeps transparency), 1x and 2x. The
-# templates and the index's bulk prefetch both read this one spec.
-LOGO_SPEC = "format-{webp,png} max-{112x112,224x224}"
+# The logo's renditions: AVIF, then WebP, with a PNG fallback (keeps transparency), 1x and 2x.
+# The templates and the index's bulk prefetch both read this one spec.
+LOGO_SPEC = "format-{avif,webp,png} max-{112x112,224x224}"
 LOGO_SIZES = "7rem"
 LOGO_FILTER_SPECS = Filter.expand_spec(LOGO_SPEC)
 

@@ -141,14 +141,16 @@ def test_a_partner_without_logo_gets_a_monogram_not_an_image(client, index):
     assert card.find("svg", class_="monogram").get_text() == "VA"
 
 
-def test_a_logo_is_a_picture_with_webp_and_png_fallback(client, index):
+def test_a_logo_is_a_picture_with_avif_webp_and_png_fallback(client, index):
     make_partner("Théâtre des essais", logo=make_logo("Théâtre", size=(600, 300)))
     card = card_of(client.get(url_of(index, "en")), "Théâtre des essais")
     assert card.find("svg") is None
     picture = card.find("picture")
-    source = picture.find("source")
-    assert source["type"] == "image/webp"
-    assert [part.split()[1] for part in source["srcset"].split(", ")] == ["112w", "224w"]
+    sources = picture.find_all("source")
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
+    source = sources[1]
+    for each in sources:
+        assert [part.split()[1] for part in each["srcset"].split(", ")] == ["112w", "224w"]
     img = picture.find("img")
     assert img["src"].endswith(".png")
     assert (img["width"], img["height"]) == ("112", "56")

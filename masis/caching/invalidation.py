@@ -91,6 +91,13 @@ def is_content_model(model):
     label = model._meta.label_lower
     if label in IGNORED_MODELS:
         return False
+    # A migration's historical model (Wagtail's initial data saves a Page and a Site): the
+    # schema may not be complete yet, and there is nothing cached to forget.
+    try:
+        if apps.get_model(label) is not model:
+            return False
+    except LookupError:
+        return False
     if model._meta.app_label in CONTENT_APPS or label in CONTENT_MODELS:
         return True
     page_model = apps.get_model("wagtailcore", "Page")

@@ -28,8 +28,10 @@ def partner_name(partner, field_name="title"):
 
 
 @register.simple_tag
-def partner_logo(partner, css_class="partner-logo"):
-    """The logo as <picture> (WebP, PNG fallback, 1x/2x, lazy), or the partner's monogram.
+def partner_logo(partner, css_class="partner-logo", eager=False):
+    """The logo as <picture> (AVIF, WebP, PNG fallback, 1x/2x), or the partner's monogram.
+
+    Lazy, unless ``eager``: the first image on screen (a partner's own page) loads at once.
 
     A missing logo file shows the monogram too: never a broken image.
     """
@@ -43,7 +45,7 @@ def partner_logo(partner, css_class="partner-logo"):
             attrs = {
                 "alt": partner.logo_alt_text,
                 "sizes": LOGO_SIZES,
-                "loading": "lazy",
+                "loading": "eager" if eager else "lazy",
                 "decoding": "async",
                 "class": css_class,
             }

@@ -45,5 +45,14 @@ def fallback_lang(instance, field_name):
 
 
 @register.simple_tag
+def fallback_language(instance, field_name):
+    """"fr" when this field shows its French value, else None: a ``lang=`` value for image tags,
+    which leave out an attribute whose value is None."""
+    if instance is not None and falls_back(instance, field_name, translation.get_language()):
+        return SOURCE_LANGUAGE
+    return None
+
+
+@register.simple_tag
 def og_locale(language=None):
     return LOCALES.get(language or translation.get_language(), LOCALES[SOURCE_LANGUAGE])
