@@ -40,7 +40,8 @@ def assert_responsive_picture(picture, widths, fallback="image/jpeg"):
     assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
     img = picture.find("img")
     assert img["sizes"] and all(source["sizes"] == img["sizes"] for source in sources)
-    for mime_type, srcset in [*((s["type"], s["srcset"]) for s in sources), (fallback, img["srcset"])]:
+    srcsets = [*((source["type"], source["srcset"]) for source in sources)]
+    for mime_type, srcset in [*srcsets, (fallback, img["srcset"])]:
         found = candidates(srcset)
         assert [width for _url, width in found] == widths, mime_type
         for url, _width in found:

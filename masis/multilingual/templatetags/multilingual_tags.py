@@ -46,7 +46,7 @@ def fallback_lang(instance, field_name):
 
 @register.simple_tag
 def fallback_language(instance, field_name):
-    """"fr" when this field shows its French value, else None: a ``lang=`` value for image tags,
+    """ "fr" when this field shows its French value, else None: a ``lang=`` value for image tags,
     which leave out an attribute whose value is None."""
     if instance is not None and falls_back(instance, field_name, translation.get_language()):
         return SOURCE_LANGUAGE
