@@ -7,6 +7,7 @@
     python3 tasks.py upgrade-check  # a database of the code before the move still migrates
     python3 tasks.py messages       # refresh the translation catalogues after changing strings
     python3 tasks.py audit          # known vulnerabilities in the pinned dependencies (pip-audit)
+    python3 tasks.py stack          # nginx, Varnish, two app servers, S3: started, checked, removed
 
 Every step is idempotent, so both commands can be run again at any time.
 """
@@ -210,6 +211,14 @@ def audit():
     sys.exit(result.returncode)
 
 
+def stack(options):
+    """The deployment of docs/deploying.md on this machine, checked end to end (deploy/stack.py)."""
+    ensure_venv("stack")
+    compile_catalogues()
+    result = subprocess.run([str(PYTHON), "deploy/stack.py", *options], cwd=ROOT)
+    sys.exit(result.returncode)
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "serve":
@@ -224,5 +233,7 @@ if __name__ == "__main__":
         messages()
     elif command == "audit":
         audit()
+    elif command == "stack":
+        stack(sys.argv[2:])
     else:
         sys.exit(__doc__)
