@@ -153,19 +153,10 @@ class Server:
 HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
 
 
-def wrk(url, duration, connections, script=None):
-    args = [
-        "wrk",
-        "-t",
-        "1",
-        "-c",
-        str(connections),
-        "-d",
-        f"{duration}s",
-        "--latency",
-        "-H",
-        "X-Forwarded-Proto: https",
-    ]
+def wrk(url, duration, connections, script=None, headers=("X-Forwarded-Proto: https",)):
+    args = ["wrk", "-t", "1", "-c", str(connections), "-d", f"{duration}s", "--latency"]
+    for header in headers:
+        args += ["-H", header]
     if script:
         args += ["-s", script]
     output = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout

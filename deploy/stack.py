@@ -2,7 +2,7 @@
 """The site deployed as a city's IT runs it, started on this machine and checked end to end.
 
     python3 tasks.py stack            # start, check everything, clean up
-    python3 tasks.py stack --serve    # start, print the addresses, wait for Ctrl-C
+    python3 tasks.py stack --keep     # the same, then keep it running until Ctrl-C
 
 nginx (TLS with a certificate made for the run) → Varnish → two gunicorn app servers → this
 machine's PostgreSQL (a database of the run's own) and Redis (STACK_REDIS_URL, DB 10 by default,
@@ -38,9 +38,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
-sys.path.insert(0, str(DEPLOY))
+sys.path.insert(0, str(ROOT))
 
-from render import render_file  # noqa: E402  (deploy/ is a folder of files, not a package)
+from deploy.render import render_file  # noqa: E402  (run as a script: the root is not on the path)
 
 VENV = Path(sys.prefix)
 DEBIAN_PACKAGES = {"nginx": "nginx", "varnishd": "varnish", "openssl": "openssl"}
@@ -654,6 +654,12 @@ def start_stack(cleanup, workdir, processes, workers):
             [
                 "varnishd",
                 "-F",
+                # nginx on the same machine talks to Varnish over a Unix socket; the app
+                # servers' purges come over TCP.
+                "-a",
+                f"{workdir / 'varnish.sock'},user=www-data,mode=660"
+                if os.geteuid() == 0
+                else str(workdir / "varnish.sock"),
                 "-a",
                 f"{HOST}:{ports['varnish']}",
                 "-f",
@@ -689,7 +695,7 @@ def start_stack(cleanup, workdir, processes, workers):
                 "HTTP_LISTEN": f"{HOST}:{ports['http']}",
                 "TLS_CERTIFICATE": cert,
                 "TLS_CERTIFICATE_KEY": key,
-                "VARNISH_ADDRESS": f"{HOST}:{ports['varnish']}",
+                "VARNISH_ADDRESS": f"unix:{workdir / 'varnish.sock'}",
                 "STATIC_ROOT": workdir / "static",
                 "MEDIA_BUCKET_URL": f"{s3_url}/{BUCKET}",
             },
@@ -1094,7 +1100,7 @@ def run_checks(stack):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--serve", action="store_true", help="start the stack and wait for Ctrl-C, no checks"
+        "--keep", action="store_true", help="after the checks, keep serving until Ctrl-C"
     )
     options = parser.parse_args()
     # systemd and CI stop with SIGTERM: clean up as for Ctrl-C.
@@ -1102,11 +1108,11 @@ def main():
     started = time.monotonic()
     try:
         with running_stack() as stack:
-            if options.serve:
+            run_checks(stack)
+            if options.keep:
                 say(f"\nServing {stack.site_url} (admin: stack / {stack.admin_password}); Ctrl-C")
                 while True:
                     time.sleep(3600)
-            run_checks(stack)
     except StepFailed as failure:
         say(f"\nSTACK FAILED at step “{failure.step}”: {failure}")
         say(f"stack: {len(PASSED)} passed, 1 failed")

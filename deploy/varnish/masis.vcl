@@ -120,6 +120,11 @@ sub vcl_backend_response {
     set beresp.http.X-Cache-Host = std.tolower(regsub(bereq.http.host, ":[0-9]+$", ""));
     set beresp.http.X-Cache-Path = regsub(bereq.url, "\?.*$", "");
     set beresp.grace = 30s;
+    # Compressed once, when kept, rather than by nginx at every delivery (Varnish unzips it
+    # for the rare client that does not accept gzip).
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|atom\+xml))") {
+        set beresp.do_gzip = true;
+    }
     return (deliver);
 }
 

@@ -1,0 +1,71 @@
+"""What the app tells a proxy cache in front of it (FRONTEND_CACHE_PURGE_URL): a publication
+purges every page in every language, by the path and host Varnish keeps them under; a migration
+purges nothing (its historical models meet a schema still being built)."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Page
+
+from caching.invalidation import is_content_model
+from multilingual.links import page_urls
+from pages.models import TownProfilePage
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    received = []
+
+    def do_PURGE(self):  # noqa: N802 — the HTTP method's name
+        self.received.append((self.headers["Host"], unquote(self.path)))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def proxy(settings):
+    """A real HTTP server standing for Varnish, recording the purges it receives."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    PurgeRecorder.received = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    yield PurgeRecorder.received
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_publication_purges_each_page_in_each_language_by_its_path_and_host(
+    seeded, proxy, django_capture_on_commit_callbacks
+):
+    profile = TownProfilePage.objects.get()
+    profile.title_en = "Masis, the town"
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.save_revision().publish()
+
+    host = profile.get_site().hostname
+    purged = set(proxy)
+    for language, path in page_urls(profile).items():
+        assert (host, unquote(path)) in purged, language
+    home = Page.objects.get(depth=2)
+    assert (host, unquote(page_urls(home)["hy"])) in purged
+
+
+def test_a_migrations_historical_models_are_not_content(db):
+    state = MigrationExecutor(connection).loader.project_state(
+        ("wagtailcore", "0001_squashed_0016_change_page_url_path_to_text_field")
+    )
+    historical_page = state.apps.get_model("wagtailcore", "Page")
+    assert not is_content_model(historical_page)
+    assert is_content_model(Page) and is_content_model(TownProfilePage)
