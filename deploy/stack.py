@@ -729,7 +729,7 @@ SECURITY_HEADERS = (
 def page_urls_by_type(stack):
     code = (
         "import json\nfrom django.apps import apps\n"
-        "from multilingual.links import page_urls\n"
+        "from masis.multilingual.links import page_urls\n"
         f"types = {json.dumps(CHECKED_PAGES)}\n"
         "found = {}\n"
         "for name, label in types.items():\n"

@@ -11,8 +11,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Page
 
-from caching.invalidation import is_content_model
-from multilingual.links import page_urls
+from masis.caching.invalidation import is_content_model
+from masis.multilingual.links import page_urls
 from pages.models import TownProfilePage
 
 

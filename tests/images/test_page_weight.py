@@ -11,8 +11,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 
-from multilingual.languages import LANGUAGE_CODES
-from multilingual.links import page_url
+from masis.multilingual.languages import LANGUAGE_CODES
+from masis.multilingual.links import page_url
 
 from ..helpers import html
 

@@ -7,12 +7,12 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image as PillowImage
 
-from multilingual.links import page_url
+from masis.multilingual.links import page_url
 from pages.models import StandardPage, TownProfilePage
-from partners.factories import make_partner
 from timeline.models import CooperationEventImage
 
 from ..helpers import html
+from ..partner_factories import make_logo, make_partner
 from ..timeline_factories import SEEDED_EVENT_KEYS, seeded_event
 
 FORMATS = {"image/avif": "AVIF", "image/webp": "WEBP", "image/jpeg": "JPEG", "image/png": "PNG"}
@@ -100,7 +100,6 @@ def test_a_body_figure_is_responsive_and_lazy_below_the_first_block(client, seed
 
 
 def test_a_partner_logo_keeps_its_transparency_and_loads_first_on_its_page(client, seeded, media):
-    from partners.factories import make_logo
 
     partner = make_partner("Maison des essais", logo=make_logo("Essais", size=(600, 300)))
     doc = html(client.get(page_url(partner, "fr")))
