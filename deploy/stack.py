@@ -73,6 +73,7 @@ class StepFailed(Exception):
     def __init__(self, step, message):
         super().__init__(f"{step}: {message}")
         self.step = step
+        self.message = message
 
 
 def say(text):
@@ -1114,7 +1115,7 @@ def main():
                 while True:
                     time.sleep(3600)
     except StepFailed as failure:
-        say(f"\nSTACK FAILED at step “{failure.step}”: {failure}")
+        say(f"\nSTACK FAILED at step “{failure.step}”: {failure.message}")
         say(f"stack: {len(PASSED)} passed, 1 failed")
         sys.exit(1)
     except KeyboardInterrupt:
