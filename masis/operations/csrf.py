@@ -1,6 +1,6 @@
 """Cross-site request protection without a cookie, for the public site's forms.
 
-Visitors get no cookie at all (tests/test_security_headers.py), so a public form cannot use
+Visitors get no cookie at all (tests/security/test_headers.py), so a public form cannot use
 Django's CSRF token, which lives in a cookie. Browsers say where a form post comes from in the
 Origin header (Referer when they send no Origin): a post whose origin is not this site is
 refused. Usage, on the view a public form posts to::

@@ -372,7 +372,7 @@ AXES_VERBOSE = False
 
 # Uploads: request bodies, images and documents. Images: at most 25 megapixels (a 24 Mpx camera
 # photo passes), far under Pillow's decompression-bomb warning of 89 Mpx: a worker decoding the
-# largest accepted image for its renditions peaks around 250 MB (tests/test_security_uploads.py).
+# largest accepted image for its renditions peaks around 250 MB (tests/security/test_uploads.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # page forms: 3 languages x StreamField blocks
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

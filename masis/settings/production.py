@@ -1,7 +1,7 @@
 """Production: everything secret or host-specific comes from the environment.
 
 Served over HTTPS behind a reverse proxy that sets X-Forwarded-Proto; `manage.py check --deploy`
-reports nothing with these settings (tests/test_security_settings.py).
+reports nothing with these settings (tests/security/test_settings.py).
 """
 
 import os
