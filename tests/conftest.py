@@ -1,6 +1,11 @@
 import pytest
 from django.core.management import call_command
 
+from masis.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+
+from .factories import staff_member
+from .helpers import logged_in, set_admin_language
+
 
 def _uses_the_database(item):
     # pytest-django's own rule for which tests get a test database.
@@ -37,3 +42,47 @@ def _forget_cached_pages():
     from masis.caching.invalidation import bump_version
 
     bump_version()
+
+
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    """Files the test stores (images, documents) go to a folder of its own, not the project's."""
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = str(media)
+    return media
+
+
+# --- Staff in the admin: pytest-django's ``admin_client`` (a superuser, ``admin_user``), and one
+# logged-in client per role.
+
+
+@pytest.fixture
+def english_admin_client(admin_client, admin_user):
+    """The superuser's admin in English, whose messages the assertions read."""
+    set_admin_language(admin_user, "en")
+    return admin_client
+
+
+@pytest.fixture
+def editor_user(db):
+    return staff_member(EDITORS)
+
+
+@pytest.fixture
+def editor(editor_user):
+    return logged_in(editor_user)
+
+
+@pytest.fixture
+def translator_user(db):
+    return staff_member(TRANSLATORS)
+
+
+@pytest.fixture
+def translator(translator_user):
+    return logged_in(translator_user)
+
+
+@pytest.fixture
+def moderator(db):
+    return logged_in(staff_member(MODERATORS))

@@ -12,6 +12,7 @@ from masis.core.seeding import localized
 from masis.multilingual.languages import LANGUAGE_CODES
 from pages.models import StandardPage
 
+from ..factories import add_event, aix_and_armenia
 from ..helpers import live_pages
 
 
@@ -20,10 +21,6 @@ def get_json(client, url, status=200):
     assert response.status_code == status, (url, response.content[:300])
     assert response["Content-Type"].startswith("application/json")
     return response, response.json()
-
-
-def aix_and_armenia():
-    return next(page for page in live_pages() if page.slug_fr == "aix-et-l-armenie")
 
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
@@ -104,12 +101,11 @@ def test_partners_are_listed_by_type(client, seeded):
 
 
 def test_events_are_listed_by_type_with_their_translated_fields(client, seeded):
-    factories = pytest.importorskip("tests.timeline_factories")
     from timeline.models import CooperationEventPage
 
     if "summary" not in {str(field.name) for field in CooperationEventPage.api_fields}:
         pytest.skip("events declare no summary API field yet")
-    event = factories.add_event(
+    event = add_event(
         title="Mission de la jeunesse",
         start=datetime.date(2024, 6, 1),
         start_precision="month",

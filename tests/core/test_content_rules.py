@@ -6,16 +6,14 @@ from django.utils import translation
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.documents.models import Document
 from wagtail.fields import StreamField
-from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
-from wagtail.test.utils.form_data import querydict_from_html, rich_text
-from wagtail.users.models import UserProfile
+from wagtail.test.utils.form_data import rich_text
 
 from masis.core.blocks import BodyBlock
 from pages.models import StandardPage
 
-from ..helpers import live_pages
+from ..factories import make_image
+from ..helpers import edit_form_data, live_pages
 
 
 @pytest.fixture(autouse=True)
@@ -117,13 +115,7 @@ def test_descriptive_link_texts_are_accepted(text, seeded):
 # --- Documents and images -------------------------------------------------------------------
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-def test_a_document_linked_from_a_paragraph_is_refused(db, media):
+def test_a_document_linked_from_a_paragraph_is_refused(db, media_in_tmp):
     document = Document.objects.create(title="Rapport", file=ContentFile(b"%PDF-1.4", "r.pdf"))
     errors = errors_of(
         paragraph(f'<p>Le <a linktype="document" id="{document.pk}">rapport</a>.</p>')
@@ -133,8 +125,8 @@ def test_a_document_linked_from_a_paragraph_is_refused(db, media):
 
 
 @pytest.fixture
-def image(db, media):
-    return Image.objects.create(title="Masis", file=get_test_image_file())
+def image(db, media_in_tmp):
+    return make_image()
 
 
 def test_an_image_without_alternative_text_is_refused(image):
@@ -175,30 +167,9 @@ def test_every_seeded_body_follows_the_rules_in_every_language(seeded):
     assert checked >= 6  # at least the legal notice and personal data page, in 3 languages
 
 
-def edit_form_data(admin_client, page):
-    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
-    assert response.status_code == 200
-    return querydict_from_html(response.content.decode(), form_id="page-edit-form")
-
-
-def body_data(field, blocks):
-    data = {f"{field}-count": str(len(blocks))}
-    for index, (kind, value) in enumerate(blocks):
-        prefix = f"{field}-{index}"
-        data.update(
-            {f"{prefix}-type": kind, f"{prefix}-deleted": "", f"{prefix}-order": str(index)}
-        )
-        if isinstance(value, dict):
-            data.update({f"{prefix}-value-{key}": item for key, item in value.items()})
-        else:
-            data[f"{prefix}-value"] = value
-    return data
-
-
 def post_body(admin_client, page, blocks):
-    data = edit_form_data(admin_client, page)
-    for field in ("body_fr", "body_en", "body_hy"):
-        data.update(body_data(field, blocks if field == "body_fr" else []))
+    """The French body made of ``blocks``, the others empty."""
+    data = edit_form_data(admin_client, page, body_fr=blocks, body_en=[], body_hy=[])
     return admin_client.post(f"/admin/pages/{page.pk}/edit/", data)
 
 
@@ -207,23 +178,14 @@ def legal_notice(seeded):
     return StandardPage.objects.get(slug_fr="mentions-legales")
 
 
-@pytest.fixture
-def admin_client(admin_client, admin_user):
-    """The admin in English, whose messages the assertions read."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_client
-
-
 def block_errors(response, field="body_fr"):
     (error,) = response.context["form"].errors[field].as_data()
     return error.block_errors
 
 
-def test_the_admin_refuses_a_body_that_skips_a_heading_level(admin_client, legal_notice):
+def test_the_admin_refuses_a_body_that_skips_a_heading_level(english_admin_client, legal_notice):
     before = Page.objects.get(pk=legal_notice.pk).latest_revision_id
-    response = post_body(admin_client, legal_notice, [heading(2), heading(4, "Trop bas")])
+    response = post_body(english_admin_client, legal_notice, [heading(2), heading(4, "Trop bas")])
     assert response.status_code == 200
     assert "The page could not be saved due to validation errors" in response.content.decode()
     errors = block_errors(response)
@@ -232,16 +194,18 @@ def test_the_admin_refuses_a_body_that_skips_a_heading_level(admin_client, legal
     assert Page.objects.get(pk=legal_notice.pk).latest_revision_id == before
 
 
-def test_the_admin_refuses_a_click_here_link(admin_client, legal_notice):
+def test_the_admin_refuses_a_click_here_link(english_admin_client, legal_notice):
     link = rich_text('<p>Le programme : <a href="https://example.org/">cliquez ici</a></p>')
-    response = post_body(admin_client, legal_notice, [heading(2), paragraph(link)])
+    response = post_body(english_admin_client, legal_notice, [heading(2), paragraph(link)])
     assert response.status_code == 200
     assert "does not say where the link goes" in block_errors(response)[1].messages[0]
 
 
-def test_the_admin_saves_a_body_that_follows_the_rules(admin_client, legal_notice):
+def test_the_admin_saves_a_body_that_follows_the_rules(english_admin_client, legal_notice):
     link = rich_text('<p>Voir <a href="https://example.org/">le programme 2025</a></p>')
-    response = post_body(admin_client, legal_notice, [heading(2), heading(3), paragraph(link)])
+    response = post_body(
+        english_admin_client, legal_notice, [heading(2), heading(3), paragraph(link)]
+    )
     assert response.status_code == 302
     saved = StandardPage.objects.get(pk=legal_notice.pk).get_latest_revision_as_object()
     assert [block.block_type for block in saved.body_fr] == ["heading", "heading", "paragraph"]

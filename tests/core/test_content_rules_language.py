@@ -64,8 +64,7 @@ def test_armenian_pages_mark_the_french_names_they_quote(client, seeded):
 
 
 @pytest.fixture
-def report(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def report(db, media_in_tmp):
     size = 1_258_291  # 1.2 MiB
     return Document.objects.create(
         title="Rapport 2025", file=ContentFile(b"%PDF-1.4\n" + b"0" * (size - 9), "rapport.pdf")

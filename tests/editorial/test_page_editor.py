@@ -8,9 +8,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 
-from masis.core.seeding import localized
 from masis.core.seeding import paragraphs as stored_paragraphs
 from masis.editorial.forms import LANGUAGE_NOTES, SLUG_NOTE, TRANSLATED_SLUG_NOTE
 from masis.editorial.roles import EDITORS, TRANSLATORS
@@ -18,35 +16,22 @@ from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import StandardPage
 
-from ..editing import edit_form_data, logged_in, paragraphs, staff_member
-from ..helpers import html
+from ..factories import staff_member, standard_page
+from ..helpers import edit_form_data, html, logged_in, paragraphs, set_admin_language
 
 PING_URL = re.compile(r"/admin/editing-sessions/ping/wagtailcore/page/\d+/\d+/")
 
 
 @pytest.fixture
 def page(seeded):
-    page = StandardPage(
-        **localized(
-            title={"fr": "Atelier", "en": "Workshop"},
-            slug={"fr": "atelier", "en": "workshop"},
-            introduction={"fr": "Une introduction."},
-            body={"fr": stored_paragraphs("Un paragraphe.")},
-        )
+    return standard_page(
+        seeded,
+        "atelier",
+        title={"fr": "Atelier", "en": "Workshop"},
+        slug={"fr": "atelier", "en": "workshop"},
+        introduction={"fr": "Une introduction."},
+        body={"fr": stored_paragraphs("Un paragraphe.")},
     )
-    seeded.add_child(instance=page)
-    page.save_revision().publish()
-    return StandardPage.objects.get(pk=page.pk)
-
-
-@pytest.fixture
-def editor_user(db):
-    return staff_member(EDITORS)
-
-
-@pytest.fixture
-def editor(editor_user):
-    return logged_in(editor_user)
 
 
 def help_text(doc, field_name):
@@ -56,9 +41,7 @@ def help_text(doc, field_name):
 
 @pytest.mark.parametrize("admin_language", ["fr", "en"])
 def test_every_language_field_says_what_it_is_for(editor_user, editor, page, admin_language):
-    profile = UserProfile.get_for_user(editor_user)
-    profile.preferred_language = admin_language
-    profile.save()
+    set_admin_language(editor_user, admin_language)
     doc = html(editor.get(f"/admin/pages/{page.pk}/edit/"))
     with translation.override(admin_language):
         notes = {code: str(note) for code, note in LANGUAGE_NOTES.items()}

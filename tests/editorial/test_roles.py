@@ -15,13 +15,8 @@ from masis.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 from masis.multilingual.translation_status import snippet_kinds
 from pages.models import StandardPage
 
-from ..editing import (
-    edit_form_data,
-    logged_in,
-    paragraphs,
-    staff_member,
-    standard_page,
-)
+from ..factories import standard_page
+from ..helpers import edit_form_data, paragraphs
 
 
 def assert_denied(response):
@@ -34,21 +29,6 @@ def assert_denied(response):
 @pytest.fixture
 def page(seeded):
     return standard_page(seeded, "atelier")
-
-
-@pytest.fixture
-def editor(db):
-    return logged_in(staff_member(EDITORS))
-
-
-@pytest.fixture
-def translator(db):
-    return logged_in(staff_member(TRANSLATORS))
-
-
-@pytest.fixture
-def moderator(db):
-    return logged_in(staff_member(MODERATORS))
 
 
 def test_the_migration_creates_the_three_roles_on_the_root_of_the_tree(db):

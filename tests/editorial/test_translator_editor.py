@@ -5,16 +5,10 @@ import json
 
 import pytest
 
-from masis.editorial.roles import TRANSLATORS
 from masis.multilingual.languages import AUTONYMS
 
-from ..editing import logged_in, staff_member, standard_page
+from ..factories import standard_page
 from ..helpers import html
-
-
-@pytest.fixture
-def translator(db):
-    return logged_in(staff_member(TRANSLATORS))
 
 
 @pytest.fixture

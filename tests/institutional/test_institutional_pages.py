@@ -5,8 +5,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
@@ -15,7 +13,7 @@ from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import StandardPage
 
-from ..helpers import every_page_in_every_language, html, live_pages
+from ..helpers import every_page_in_every_language, html, live_pages, queries_for
 
 NBSP = "\xa0"
 
@@ -231,12 +229,6 @@ def test_the_footer_follows_the_state_the_statement_declares(client, statement):
 def test_an_unpublished_statement_leaves_the_footer(client, statement):
     statement.unpublish()
     assert "/fr/accessibilite/" not in footer_links(get(client, statement.get_parent(), "fr"))
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
 
 
 def test_footer_and_site_map_queries_do_not_grow_with_the_site(

@@ -7,7 +7,6 @@ import pytest
 from django.utils import translation
 
 from masis.core.seeding import paragraphs
-from masis.editorial.roles import EDITORS, TRANSLATORS
 from masis.multilingual.diff import html_diff
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.models import TranslationSource
@@ -15,8 +14,8 @@ from masis.multilingual.recording import record_existing_translations
 from masis.multilingual.sources import MISSING, OUTDATED, UP_TO_DATE, field_states
 from masis.multilingual.translation_status import Status
 
-from ..editing import edit_form_data, logged_in, staff_member, standard_page
-from ..helpers import html
+from ..factories import standard_page
+from ..helpers import edit_form_data, html
 
 REPORT = "/admin/reports/translation-status/"
 TRANSLATED = {
@@ -34,16 +33,6 @@ TRANSLATED = {
 @pytest.fixture
 def page(seeded):
     return standard_page(seeded, "jumelage-test", **TRANSLATED)
-
-
-@pytest.fixture
-def editor(db):
-    return logged_in(staff_member(EDITORS))
-
-
-@pytest.fixture
-def translator(db):
-    return logged_in(staff_member(TRANSLATORS))
 
 
 def states(page, language):

@@ -6,22 +6,12 @@ from urllib.parse import quote
 import pytest
 from wagtail.contrib.redirects.models import Redirect
 
-from masis.editorial.roles import EDITORS, TRANSLATORS
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import StandardPage
 
-from ..editing import edit_form_data, logged_in, staff_member, standard_page
-
-
-@pytest.fixture
-def editor(db):
-    return logged_in(staff_member(EDITORS))
-
-
-@pytest.fixture
-def translator(db):
-    return logged_in(staff_member(TRANSLATORS))
+from ..factories import standard_page
+from ..helpers import edit_form_data
 
 
 @pytest.fixture

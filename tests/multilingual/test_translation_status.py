@@ -6,8 +6,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Page, get_page_models
@@ -28,8 +26,8 @@ from masis.multilingual.translation_status import (
 )
 from pages.models import StandardPage
 
-from ..editing import edit_form_data, logged_in, staff_member, standard_page
-from ..helpers import html
+from ..factories import staff_member, standard_page
+from ..helpers import edit_form_data, html, logged_in, queries_for
 
 REPORT = "/admin/reports/translation-status/"
 EVERYTHING = {
@@ -55,11 +53,6 @@ def pages(seeded):
         ),
         "missing": standard_page(seeded, "en-francais"),
     }
-
-
-@pytest.fixture
-def translator(db):
-    return logged_in(staff_member(TRANSLATORS))
 
 
 def rows_by_title(rows):
@@ -305,17 +298,11 @@ def test_the_dashboard_counts_the_pages_to_translate(translator, seeded):
     assert {row["language"] for row in rows} == {"Arménien"}
 
 
-def queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("url", [REPORT, "/admin/", f"{REPORT}?export=csv"])
 def test_queries_do_not_grow_with_the_content(translator, seeded, django_assert_num_queries, url):
     standard_page(seeded, "brouillon-0", live=False)  # drafts are read too
-    queries(translator, url)  # warm the per-process caches
-    baseline = queries(translator, url)
+    queries_for(translator, url)  # warm the per-process caches
+    baseline = queries_for(translator, url)
     for number in range(1, 6):
         standard_page(seeded, f"brouillon-{number}", live=number % 2 == 0)
     with django_assert_num_queries(baseline):

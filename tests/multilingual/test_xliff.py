@@ -10,11 +10,11 @@ from translate.storage import xliff as toolkit
 from wagtail.models import Revision, WorkflowState
 
 from masis.core.seeding import stream
-from masis.editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from masis.editorial.roles import MODERATORS, TRANSLATORS
 from pages.models import StandardPage
 
-from ..editing import logged_in, staff_member, standard_page
-from ..helpers import html
+from ..factories import staff_member, standard_page
+from ..helpers import html, logged_in
 
 REPORT = "/admin/reports/translation-status/"
 IMPORT = "/admin/translations/import/"
@@ -37,21 +37,6 @@ def page(seeded):
             )
         },
     )
-
-
-@pytest.fixture
-def translator_user(db):
-    return staff_member(TRANSLATORS)
-
-
-@pytest.fixture
-def translator(translator_user):
-    return logged_in(translator_user)
-
-
-@pytest.fixture
-def editor(db):
-    return logged_in(staff_member(EDITORS))
 
 
 def export(client, **filters):

@@ -71,11 +71,10 @@ def restored_database():
 
 
 def test_backup_restores_every_page_in_every_language(
-    seeded, tmp_path, settings, restored_database
+    seeded, tmp_path, media_in_tmp, restored_database
 ):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    (tmp_path / "media" / "original_images").mkdir(parents=True)
-    (tmp_path / "media" / "original_images" / "masis.png").write_bytes(PNG)
+    (media_in_tmp / "original_images").mkdir(parents=True)
+    (media_in_tmp / "original_images" / "masis.png").write_bytes(PNG)
 
     call_command("backup", output_dir=str(tmp_path / "backups"))
     (archive,) = (tmp_path / "backups").iterdir()
@@ -165,8 +164,7 @@ def copy_and_restore_sqlite_files(tmp_path):
     fresh.close()
 
 
-def test_restore_refuses_a_database_that_is_not_empty(seeded, tmp_path, settings):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
+def test_restore_refuses_a_database_that_is_not_empty(seeded, tmp_path, media_in_tmp):
     call_command("backup", output_dir=str(tmp_path))
     (archive,) = tmp_path.glob("masis-backup-*.tar.gz")
     with pytest.raises(CommandError, match="is not empty"):

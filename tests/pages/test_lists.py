@@ -4,7 +4,7 @@ what the pages they list say, and follow every change at once."""
 import pytest
 from django.utils import translation
 
-from ..timeline_factories import add_event
+from ..factories import add_event
 
 LANGUAGES = ["fr", "en", "hy"]
 
@@ -13,7 +13,7 @@ def test_counts_follow_publishing_at_once(client, seeded):
     """The timeline's and a partner's event counts follow a publication and an unpublication."""
     from bs4 import BeautifulSoup
 
-    from ..timeline_factories import seed_object
+    from ..factories import seed_object
 
     tumo = seed_object("partner-tumo")
     timeline_url, tumo_url = "/en/cooperation/", tumo.get_url()
@@ -36,7 +36,7 @@ def test_lists_show_an_edit_at_once(client, seeded):
     """An edited and published title shows at once in every list, in its language only."""
     from bs4 import BeautifulSoup
 
-    from ..timeline_factories import seeded_event
+    from ..factories import seeded_event
 
     event = seeded_event("event-call-for-projects")
     partner = event.partners.order_by("path").first()

@@ -10,7 +10,8 @@ from django.utils import translation
 from masis.multilingual.links import page_url
 from pages.models import EconomicSector, KeyFigure, TownProfilePage
 
-from ..helpers import html
+from ..factories import make_image
+from ..helpers import html, json_ld
 
 NNBSP, NBSP = "\u202f", "\xa0"
 
@@ -312,12 +313,6 @@ def test_the_page_requests_nothing_from_another_host(client, profile):
 # --- Structured data -----------------------------------------------------------------------
 
 
-def json_ld(doc):
-    scripts = doc.find_all("script", type="application/ld+json")
-    data = [json.loads(script.string) for script in scripts]
-    return next(item for item in data if item.get("@type") in ("City", "Place"))
-
-
 @pytest.mark.parametrize(
     ("language", "name", "region", "country"),
     [
@@ -329,7 +324,7 @@ def json_ld(doc):
 def test_json_ld_describes_the_town_in_the_page_language(
     client, profile, language, name, region, country
 ):
-    data = json_ld(get(client, profile, language))
+    data = json_ld(get(client, profile, language), of_type=("City", "Place"))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "City"
     assert data["name"] == name
@@ -348,7 +343,7 @@ def test_json_ld_cannot_be_broken_out_of_by_page_text(client, profile):
     assert not doc.find(
         "script", string=re.compile("alert"), type=lambda t: t != "application/ld+json"
     )
-    assert json_ld(doc)["description"] == profile.introduction_fr
+    assert json_ld(doc, of_type=("City", "Place"))["description"] == profile.introduction_fr
 
 
 def test_api_gives_the_figures_in_the_requested_language(client, profile):
@@ -392,17 +387,8 @@ def test_key_figure_callout_in_the_body(client, profile, language, expected):
     assert text(callout) == expected
 
 
-def make_image(settings, tmp_path):
-    """A real image file, stored under a temporary MEDIA_ROOT."""
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
-    settings.MEDIA_ROOT = tmp_path
-    return Image.objects.create(title="Masis", file=get_test_image_file())
-
-
-def test_hero_image_is_shown_with_its_alternative_text(client, profile, tmp_path, settings):
-    profile.hero_image = make_image(settings, tmp_path)
+def test_hero_image_is_shown_with_its_alternative_text(client, profile, media_in_tmp):
+    profile.hero_image = make_image()
     profile.hero_image_alt_fr = "La place centrale de Masis"
     profile.save_revision().publish()
 

@@ -1,20 +1,11 @@
 """Staff edit the town profile in Wagtail's admin: bad coordinates are refused, clearly."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from pages.models import HomePage, StandardPage, TownProfilePage
 
-from ..helpers import html
-from .test_town_profile import make_image
-
-
-@pytest.fixture
-def admin_client(client, seeded):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    client.force_login(user)
-    return client
+from ..factories import make_image
+from ..helpers import edit_form_data, html, set_admin_language
 
 
 @pytest.fixture
@@ -22,34 +13,8 @@ def profile(seeded):
     return TownProfilePage.objects.get()
 
 
-def use_admin_language(user, language):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-
-
-def edit_form_data(client, page):
-    """What the edit form would post unchanged, as a browser would send it."""
-    response = client.get(f"/admin/pages/{page.pk}/edit/")
-    assert response.status_code == 200
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    doc = html(response)
-    for checkbox in doc.select("#page-edit-form input[type=checkbox][checked]"):
-        if not checkbox.get("value"):
-            data[checkbox["name"]] = "on"  # what browsers send for a checked box
-    # StreamFields are built by JavaScript in the browser: post them as they are (empty here).
-    for language in ("fr", "en", "hy"):
-        data.update(nested_form_data({f"body_{language}": streamfield([])}))
-    return data
-
-
 def post_edit(client, page, **changes):
-    data = edit_form_data(client, page)
-    for name, value in changes.items():
-        data[name] = value
-    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+    return client.post(f"/admin/pages/{page.pk}/edit/", edit_form_data(client, page, **changes))
 
 
 def latest_draft(page):
@@ -77,9 +42,9 @@ def field_errors(response, name):
     ],
 )
 def test_coordinates_out_of_range_are_refused_with_a_clear_message(
-    admin_client, profile, language, field, value, message
+    admin_client, admin_user, profile, language, field, value, message
 ):
-    use_admin_language(get_user_model().objects.get(username="editor"), language)
+    set_admin_language(admin_user, language)
     revisions = profile.revisions.count()
     response = post_edit(admin_client, profile, **{field: value})
     assert response.status_code == 200  # the form again, not a redirect
@@ -107,8 +72,8 @@ def test_a_latitude_without_its_longitude_is_refused(admin_client, profile):
     assert field_errors(response, "longitude")
 
 
-def test_hero_image_needs_its_alternative_text(admin_client, profile, settings, tmp_path):
-    image = make_image(settings, tmp_path)
+def test_hero_image_needs_its_alternative_text(admin_client, profile, media_in_tmp):
+    image = make_image()
     response = post_edit(admin_client, profile, hero_image=str(image.pk), hero_image_alt_fr="")
     assert response.status_code == 200
     assert field_errors(response, "hero_image_alt_fr")

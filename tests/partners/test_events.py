@@ -14,22 +14,17 @@ from masis.core.dates import DatePrecision
 from masis.core.templatetags.dates_tags import time_element
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
-from pages.models import SeedRecord
 from partners import seed as partners_seed
 from partners.models import PartnerPage
 from timeline import seed as timeline_seed
 from timeline.models import CooperationEventPage, TimelinePage
 
+from ..factories import make_partner, seeded_event, seeded_partner
 from ..helpers import html
-from ..partner_factories import make_partner
 
 DATE_CLASS = "partner-events__date"
 PARTNERS = partners_seed.data("partners")["partners"]
 EVENTS = timeline_seed.data("events")["events"]
-
-
-def seed_object(key, model):
-    return model.objects.get(pk=SeedRecord.objects.get(key=key).object_id)
 
 
 def events_section(response):
@@ -42,17 +37,13 @@ def linked_paths(element):
 
 def expected_events(partner_key):
     """The seed events that name this partner, newest first."""
-    events = [
-        seed_object(event["key"], CooperationEventPage)
-        for event in EVENTS
-        if partner_key in event["partners"]
-    ]
+    events = [seeded_event(event["key"]) for event in EVENTS if partner_key in event["partners"]]
     return sorted(events, key=lambda e: (e.start_date, e.end_date or e.start_date), reverse=True)
 
 
 @pytest.mark.parametrize("key", [partner["key"] for partner in PARTNERS])
 def test_each_partner_is_linked_to_the_events_the_seed_names_it_in(client, seeded, key):
-    partner = seed_object(key, PartnerPage)
+    partner = seeded_partner(key)
     expected = expected_events(key)
     assert list(partner.cooperation_events.all().order_by("-start_date")) == sorted(
         expected, key=lambda e: e.start_date, reverse=True
@@ -75,7 +66,7 @@ def test_seed_links_reach_the_partners_of_the_mental_health_project(seeded):
 
 
 def test_events_are_newest_first_with_the_timelines_dates(client, seeded):
-    aix = seed_object("partner-aix", PartnerPage)
+    aix = seeded_partner("partner-aix")
     expected = expected_events("partner-aix")
     assert len(expected) >= 5
     for language in LANGUAGE_CODES:
@@ -95,7 +86,7 @@ def test_events_are_newest_first_with_the_timelines_dates(client, seeded):
 
 
 def test_an_unpublished_event_is_not_listed(client, seeded):
-    masis = seed_object("partner-masis", PartnerPage)
+    masis = seeded_partner("partner-masis")
     event = expected_events("partner-masis")[0]
     event.unpublish()
     section = events_section(client.get(page_url(masis, "fr")))
@@ -103,7 +94,7 @@ def test_an_unpublished_event_is_not_listed(client, seeded):
 
 
 def test_a_partner_with_no_event_says_so(client, seeded):
-    tumo = seed_object("partner-tumo", PartnerPage)
+    tumo = seeded_partner("partner-tumo")
     assert not tumo.cooperation_events.exists()
     section = events_section(client.get(page_url(tumo, "en")))
     assert section.find("ol") is None

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from masis.multilingual.links import page_url
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage
 
+from ..factories import make_logo, make_partner
 from ..helpers import html
-from ..partner_factories import make_logo, make_partner
 
 
 @pytest.fixture
@@ -20,9 +20,7 @@ def index(seeded):
     return PartnerIndexPage.objects.get()
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
 
 def url_of(index, language="fr", query=""):

@@ -1,33 +1,14 @@
 """A partner's page: the organisation, its role, and schema.org data for search engines."""
 
-import json
-
 import pytest
 
 from masis.multilingual.links import page_url
-from pages.models import SeedRecord
-from partners.models import PartnerKind, PartnerPage, monogram_letters
+from partners.models import PartnerKind, monogram_letters
 
-from ..helpers import html
-from ..partner_factories import make_logo, make_partner
+from ..factories import make_logo, make_partner, seeded_partner
+from ..helpers import html, json_ld
 
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def seeded_partner(key):
-    return PartnerPage.objects.get(pk=SeedRecord.objects.get(key=key).object_id)
-
-
-def json_ld(response):
-    """The page's schema.org organisation (other JSON-LD blocks may describe the site)."""
-    scripts = html(response).find_all("script", type="application/ld+json")
-    blocks = [json.loads(script.string) for script in scripts]
-    organisations = [data for data in blocks if data.get("@id", "").endswith("#organization")]
-    assert len(organisations) == 1
-    return organisations[0]
+pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
 
 @pytest.mark.parametrize(
@@ -44,14 +25,14 @@ def json_ld(response):
     ],
 )
 def test_json_ld_gives_the_organisation_type_of_its_kind(client, seeded, key, schema_type):
-    data = json_ld(client.get(page_url(seeded_partner(key), "fr")))
+    data = json_ld(client.get(page_url(seeded_partner(key), "fr")), id_ending="#organization")
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == schema_type
 
 
 def test_json_ld_describes_the_partner_in_the_page_language(client, seeded):
     masis = seeded_partner("partner-masis")
-    data = json_ld(client.get(page_url(masis, "hy")))
+    data = json_ld(client.get(page_url(masis, "hy")), id_ending="#organization")
     assert data["name"] == "Մասիս համայնք"
     assert data["url"] == "https://masiscity.am/"
     assert data["mainEntityOfPage"].endswith(page_url(masis, "hy"))
@@ -62,7 +43,9 @@ def test_json_ld_describes_the_partner_in_the_page_language(client, seeded):
     }
     assert data["description"].startswith("Մասիս համայնքը միավորում է 26 գյուղ")
 
-    undp = json_ld(client.get(page_url(seeded_partner("partner-undp"), "en")))
+    undp = json_ld(
+        client.get(page_url(seeded_partner("partner-undp"), "en")), id_ending="#organization"
+    )
     assert undp["alternateName"] == "UNDP"
     assert "address" not in undp  # the seed gives no address: none is invented
     assert undp["url"].endswith(page_url(seeded_partner("partner-undp"), "en"))
@@ -73,7 +56,7 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(client, seeded):
     response = client.get(page_url(partner, "fr"))
     body = response.content.decode()
     assert "<script>alert(1)" not in body
-    assert json_ld(response)["name"] == partner.title
+    assert json_ld(response, id_ending="#organization")["name"] == partner.title
 
 
 def test_page_shows_description_role_and_facts(client, seeded):
@@ -120,7 +103,7 @@ def test_partner_page_with_logo_shows_the_picture_and_gives_it_to_search_engines
     assert img["alt"] == "Logo of the museum"
     assert img.get("lang") is None
     assert (img["width"], img["height"]) == ("112", "112")
-    logo_url = json_ld(response)["logo"]
+    logo_url = json_ld(response, id_ending="#organization")["logo"]
     assert logo_url.startswith("http://testserver/media/images/")
     assert logo_url.endswith(".png")
 

@@ -5,10 +5,9 @@ from django.utils import translation
 
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
-from pages.models import SeedRecord
 from partners import seed as partners_seed
-from partners.models import PartnerPage
 
+from ..factories import seeded_partner
 from ..helpers import html
 
 PARTNER_KEYS = [partner["key"] for partner in partners_seed.data("partners")["partners"]]
@@ -38,11 +37,6 @@ GLOSSARY_NAMES = {
     "partner-ccas": {"fr": "CCAS d’Aix-en-Provence"},
     "partner-tumo": {"hy": "«Թումո» ստեղծարար տեխնոլոգիաների կենտրոն"},
 }
-
-
-def seeded_partner(key):
-    record = SeedRecord.objects.get(key=key)
-    return PartnerPage.objects.get(pk=record.object_id)
 
 
 def test_the_seed_creates_the_eight_partners_of_the_brief(seeded):

@@ -1,18 +1,15 @@
 """Each page, in each language: <title>, meta description, canonical, Open Graph, Twitter card."""
 
-from io import BytesIO
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from django.core.files.images import ImageFile
 from django.utils import translation
-from PIL import Image as PillowImage
-from wagtail.images import get_image_model
 
 from masis.multilingual.languages import LANGUAGE_CODES, LOCALES
 from pages.models import StandardPage
 
-from ..helpers import every_page_in_every_language, html, live_pages
+from ..factories import aix_and_armenia, make_image
+from ..helpers import every_page_in_every_language, html
 
 
 def meta(doc, key):
@@ -24,10 +21,6 @@ def meta(doc, key):
 def content(doc, key):
     tag = meta(doc, key)
     return tag["content"] if tag else None
-
-
-def aix_and_armenia():
-    return next(page for page in live_pages() if page.slug_fr == "aix-et-l-armenie")
 
 
 def test_every_page_has_its_metadata_in_its_language(client, seeded):
@@ -120,14 +113,12 @@ def test_long_descriptions_are_cut_after_a_word(client, seeded):
 
 
 @pytest.fixture
-def photo(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    buffer = BytesIO()
-    PillowImage.new("RGB", (1600, 1000), (122, 46, 29)).save(buffer, "PNG")
-    return get_image_model().objects.create(
-        title="La Rotonde",
+def photo(media_in_tmp):
+    return make_image(
+        "La Rotonde",
+        colour=(122, 46, 29),
+        size=(1600, 1000),
         description="La fontaine de la Rotonde à Aix",
-        file=ImageFile(buffer, name="rotonde.png"),
     )
 
 

@@ -6,7 +6,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
@@ -17,7 +16,8 @@ from masis.search.engine import page_types
 from masis.search.page_texts import pages_without_texts
 from pages.models import StandardPage
 
-from ..helpers import html, live_pages
+from ..factories import add_event, aix_and_armenia
+from ..helpers import html, queries_for
 
 # A word of the seed's "Aix-en-Provence and Armenia" introduction, in each language.
 FRIENDSHIP = {"fr": "amitié", "en": "friendship", "hy": "բարեկամություն"}
@@ -36,10 +36,6 @@ def result_paths(response):
     if results is None:
         return []
     return [unquote(urlsplit(a["href"]).path) for a in results.select("h2 a")]
-
-
-def aix_and_armenia():
-    return next(page for page in live_pages() if page.slug_fr == "aix-et-l-armenie")
 
 
 def add_page(parent, **fields):
@@ -144,8 +140,7 @@ def test_snippets_prefer_the_page_language_then_mark_french_fallback(client, see
 
 
 def test_event_results_show_their_dates(client, seeded):
-    factories = pytest.importorskip("tests.timeline_factories")
-    factories.add_event(
+    add_event(
         title="Mission de la jeunesse à Masis",
         start=datetime.date(2024, 6, 1),
         start_precision="month",
@@ -277,13 +272,6 @@ def test_every_page_has_a_search_box_for_its_language(client, seeded, language):
     field = form.find("input", attrs={"name": "q"})
     assert form.find("label", attrs={"for": field["id"]}).get_text(strip=True)
     assert form.find("button", type="submit").get_text(strip=True)
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def test_search_queries_do_not_grow_with_content(client, seeded):

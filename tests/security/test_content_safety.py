@@ -4,20 +4,16 @@ tests/editorial/test_roles.py)."""
 
 import pytest
 
-from masis.editorial.roles import EDITORS, TRANSLATORS
+from masis.editorial.roles import TRANSLATORS
 from pages.models import StandardPage
 
-from ..editing import edit_form_data, logged_in, staff_member, standard_page
+from ..factories import staff_member, standard_page
+from ..helpers import edit_form_data, logged_in
 
 
 @pytest.fixture
 def page(seeded):
     return standard_page(seeded, "archives")
-
-
-@pytest.fixture
-def editor(db):
-    return logged_in(staff_member(EDITORS))
 
 
 def publish(client, page, **changes):

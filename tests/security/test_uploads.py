@@ -2,10 +2,8 @@
 allowed document types, and documents served so that they cannot run script on our origin."""
 
 import json
-import struct
 import subprocess
 import sys
-import zlib
 
 import pytest
 from django.conf import settings
@@ -15,34 +13,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from ..factories import png
 from ..helpers import html
 
 Image = get_image_model()
 Document = get_document_model()
 
-
-def png(width, height, colour_type=0, bit_depth=1):
-    """A valid PNG of any dimensions whose pixels are all zero: tiny on disk, huge in memory."""
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    channels = {0: 1, 2: 3}[colour_type]
-    row = b"\x00" + bytes((width * channels * bit_depth + 7) // 8)
-    compressor = zlib.compressobj(9)
-    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
-    )
-
-
-@pytest.fixture
-def editor_client(client, admin_user, tmp_path, settings):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    client.force_login(admin_user)
-    return client
+pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
 
 def upload_image(client, name, content):
@@ -67,8 +44,8 @@ def test_pixel_limit_is_at_or_below_pillows_bomb_warning():
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 10 * 1024 * 1024
 
 
-def test_an_ordinary_image_is_accepted(editor_client):
-    response = upload_image(editor_client, "masis.png", png(640, 480, colour_type=2, bit_depth=8))
+def test_an_ordinary_image_is_accepted(admin_client):
+    response = upload_image(admin_client, "masis.png", png(640, 480, colour_type=2, bit_depth=8))
     assert response.status_code == 302, form_errors(response)
     assert Image.objects.filter(title="masis.png").exists()
 
@@ -82,10 +59,10 @@ def test_an_ordinary_image_is_accepted(editor_client):
     ],
     ids=["over-our-limit", "over-pillow-warning", "over-pillow-error"],
 )
-def test_decompression_bomb_is_refused_with_a_form_error(editor_client, width, height):
+def test_decompression_bomb_is_refused_with_a_form_error(admin_client, width, height):
     bomb = png(width, height)
     assert len(bomb) < 2 * 1024 * 1024  # small on the wire
-    response = upload_image(editor_client, "bomb.png", bomb)
+    response = upload_image(admin_client, "bomb.png", bomb)
     assert response.status_code == 200
     errors = form_errors(response)
     assert errors, "no form error shown"
@@ -93,8 +70,8 @@ def test_decompression_bomb_is_refused_with_a_form_error(editor_client, width, h
     assert not Image.objects.filter(title="bomb.png").exists()
 
 
-def test_the_multiple_upload_view_refuses_a_bomb_too(editor_client):
-    response = editor_client.post(
+def test_the_multiple_upload_view_refuses_a_bomb_too(admin_client):
+    response = admin_client.post(
         "/admin/images/multiple/add/",
         {"files[]": SimpleUploadedFile("bomb.png", png(10000, 10000), content_type="image/png")},
     )
@@ -112,7 +89,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images.fields import WagtailImageField
 import willow
-from tests.security.test_uploads import png
+from tests.factories import png
 
 field = WagtailImageField()
 for width, height in ((30000, 30000), (10000, 10000)):
@@ -164,8 +141,8 @@ def upload_document(client, name, content, content_type="application/octet-strea
     "name",
     ["page.html", "page.htm", "logo.svg", "feed.xml", "script.js", "page.xhtml", "run.exe"],
 )
-def test_documents_that_a_browser_could_run_are_refused(editor_client, name):
-    response = upload_document(editor_client, name, b"<script>alert(document.domain)</script>")
+def test_documents_that_a_browser_could_run_are_refused(admin_client, name):
+    response = upload_document(admin_client, name, b"<script>alert(document.domain)</script>")
     assert response.status_code == 200
     assert "extension" in form_errors(response).lower()
     assert not Document.objects.filter(title=name).exists()
@@ -175,8 +152,8 @@ def serve(client, document):
     return client.get(document.url)
 
 
-def test_a_pdf_is_served_inline_but_sandboxed(editor_client, client):
-    assert upload_document(editor_client, "charte.pdf", b"%PDF-1.4\n%%EOF\n").status_code == 302
+def test_a_pdf_is_served_inline_but_sandboxed(admin_client, client):
+    assert upload_document(admin_client, "charte.pdf", b"%PDF-1.4\n%%EOF\n").status_code == 302
     document = Document.objects.get(title="charte.pdf")
     client.logout()
     response = serve(client, document)
@@ -195,8 +172,8 @@ def test_a_pdf_is_served_inline_but_sandboxed(editor_client, client):
         ("rapport.docx", b"PK\x03\x04 not really a docx"),
     ],
 )
-def test_other_documents_are_downloaded_never_rendered(editor_client, client, name, body):
-    assert upload_document(editor_client, name, body).status_code == 302
+def test_other_documents_are_downloaded_never_rendered(admin_client, client, name, body):
+    assert upload_document(admin_client, name, body).status_code == 302
     document = Document.objects.get(title=name)
     client.logout()
     response = serve(client, document)

@@ -1,44 +1,10 @@
 """Staff edit events and themes in Wagtail's admin; inconsistent dates are refused with a clear,
 translated message next to the field."""
 
-import pytest
-from django.contrib.auth import get_user_model
-
 from timeline.models import CooperationEventPage, Theme
 
-from ..helpers import html
-from ..timeline_factories import seeded_event, timeline_page
-
-
-@pytest.fixture
-def admin_client(client, seeded):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    client.force_login(user)
-    return client
-
-
-def edit_form_data(response):
-    """What a browser would post back from a page edit form, untouched."""
-    form = html(response).find("form", id="page-edit-form")
-    data = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or "__prefix__" in name:
-            continue
-        if field.name == "select":
-            chosen = field.find("option", selected=True) or field.find("option")
-            data[name] = chosen.get("value", "") if chosen else ""
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.name == "textarea":
-            data[name] = field.get_text()
-        else:
-            data[name] = field.get("value", "")
-    # The body's blocks are drawn by JavaScript; an empty stream posts only its count.
-    for language in ("fr", "en", "hy"):
-        data.setdefault(f"body_{language}-count", "0")
-    return data
+from ..factories import seeded_event, timeline_page
+from ..helpers import edit_form_data, html
 
 
 def test_add_form_offers_dates_with_precision_place_themes_and_translations(admin_client):
@@ -63,7 +29,7 @@ def test_add_form_offers_dates_with_precision_place_themes_and_translations(admi
 def test_an_end_before_the_start_is_refused_in_the_admin_in_french(admin_client):
     event = seeded_event("event-armenia-fortnight")
     url = f"/admin/pages/{event.pk}/edit/"
-    data = edit_form_data(admin_client.get(url))
+    data = edit_form_data(admin_client, event)
     assert data["start_date"] == "2024-09-01"
     data["end_date"] = "2024-06-01"
     data["end_precision"] = "month"
@@ -77,7 +43,7 @@ def test_an_end_before_the_start_is_refused_in_the_admin_in_french(admin_client)
 def test_a_hidden_day_is_refused_in_the_admin(admin_client):
     event = seeded_event("event-youth-centre")
     url = f"/admin/pages/{event.pk}/edit/"
-    data = edit_form_data(admin_client.get(url))
+    data = edit_form_data(admin_client, event)
     data["start_date"] = "2024-06-15"
     response = admin_client.post(url, data)
     assert response.status_code == 200
@@ -88,7 +54,7 @@ def test_a_hidden_day_is_refused_in_the_admin(admin_client):
 def test_a_consistent_edit_is_saved(admin_client):
     event = seeded_event("event-undp-mission")
     url = f"/admin/pages/{event.pk}/edit/"
-    data = edit_form_data(admin_client.get(url))
+    data = edit_form_data(admin_client, event)
     data["end_date"] = "2025-03-01"
     data["end_precision"] = "month"
     response = admin_client.post(url, data)
@@ -110,7 +76,7 @@ def test_themes_are_snippets_edited_in_every_language(admin_client):
 
 def test_preview_shows_unsaved_changes_of_an_event(admin_client):
     event = seeded_event("event-book-exchange")
-    data = edit_form_data(admin_client.get(f"/admin/pages/{event.pk}/edit/"))
+    data = edit_form_data(admin_client, event)
     data["title_fr"] = "Échanges de livres (aperçu)"
     preview_url = f"/admin/pages/{event.pk}/edit/preview/"
     assert admin_client.post(preview_url, data).json()["is_valid"] is True

@@ -1,8 +1,6 @@
 """Each event page: date, place, themes, partners, body, images, documents, previous/next event
 and honest schema.org/Event data, in fr/en/hy."""
 
-import json
-
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -15,26 +13,14 @@ from masis.multilingual.links import page_url
 from pages.models import SeedRecord
 from timeline.models import CooperationEventAttachment, Theme
 
-from ..helpers import html
-from ..partner_factories import make_partner
-from ..timeline_factories import SEEDED_EVENT_KEYS, add_event, seeded_event, timeline_page
+from ..factories import SEEDED_EVENT_KEYS, add_event, make_partner, seeded_event, timeline_page
+from ..helpers import html, json_ld
 
 
 def get(client, event, language):
     response = client.get(page_url(event, language))
     assert response.status_code == 200
     return response
-
-
-def json_ld(response):
-    scripts = html(response).find_all("script", type="application/ld+json")
-    events = [
-        data
-        for data in map(lambda s: json.loads(s.string), scripts)
-        if data.get("@type") == "Event"
-    ]
-    assert len(events) == 1
-    return events[0]
 
 
 def facts(response):
@@ -223,7 +209,7 @@ def test_an_unpublished_event_is_skipped_by_previous_and_next(client, seeded):
 
 
 def test_json_ld_dates_are_as_precise_as_the_event(client, seeded):
-    data = json_ld(get(client, seeded_event("event-youth-centre"), "en"))
+    data = json_ld(get(client, seeded_event("event-youth-centre"), "en"), of_type="Event")
     assert data["@context"] == "https://schema.org"
     assert data["startDate"] == "2024-06"
     assert "endDate" not in data
@@ -234,7 +220,7 @@ def test_json_ld_dates_are_as_precise_as_the_event(client, seeded):
         "addressCountry": "AM",
         "addressLocality": "Masis",
     }
-    data = json_ld(get(client, seeded_event("event-cross-visits"), "hy"))
+    data = json_ld(get(client, seeded_event("event-cross-visits"), "hy"), of_type="Event")
     assert (data["startDate"], data["endDate"]) == ("2023", "2024")
     assert [place["name"] for place in data["location"]] == ["Էքս-ան-Պրովանս", "Մասիս"]
     assert data["inLanguage"] == "hy"
@@ -246,7 +232,7 @@ def test_json_ld_cannot_break_out_of_its_script(client, seeded):
     event.save_revision().publish()
     response = get(client, event, "fr")
     assert b"<script>alert(1)" not in response.content
-    assert json_ld(response)["description"] == event.summary_fr
+    assert json_ld(response, of_type="Event")["description"] == event.summary_fr
 
 
 def test_json_ld_names_the_live_partners_as_organisers(client, seeded):
@@ -254,7 +240,7 @@ def test_json_ld_names_the_live_partners_as_organisers(client, seeded):
     partner = a_partner("Organisation partenaire")
     event.partners.add(partner)
     event.save_revision().publish()
-    data = json_ld(get(client, event, "fr"))
+    data = json_ld(get(client, event, "fr"), of_type="Event")
     organisers = {item["name"]: item["url"] for item in data["organizer"]}
     assert organisers["Organisation partenaire"] == "http://testserver" + page_url(partner, "fr")
 

@@ -10,8 +10,8 @@ from django.utils import translation
 
 from masis.multilingual.links import page_url
 
+from ..factories import add_event, seeded_event
 from ..helpers import html
-from ..timeline_factories import add_event, seeded_event
 
 # As Wagtail writes them (percent-encoded), so that they compare equal to links in pages.
 INDEX = {

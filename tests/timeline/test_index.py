@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from timeline.models import CooperationEventPage, Theme
 
+from ..factories import add_event, add_theme, seed_object
 from ..helpers import html, queries_for
-from ..timeline_factories import add_event, add_theme, seed_object
 
 # As Wagtail writes them (percent-encoded), so that they compare equal to links in pages.
 INDEX = {

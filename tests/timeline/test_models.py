@@ -11,7 +11,7 @@ from masis.core.dates import DatePrecision, DateSpan
 from timeline.models import CooperationEventPage
 from timeline.places import Place
 
-from ..timeline_factories import SEEDED_EVENT_KEYS, add_event, seeded_event, timeline_page
+from ..factories import SEEDED_EVENT_KEYS, add_event, seeded_event, timeline_page
 
 D = datetime.date
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from masis.multilingual.fields import is_translated
 from timeline.models import CooperationEventPage, Theme
 
-from ..timeline_factories import seed_object, seeded_event, timeline_page
+from ..factories import seed_object, seeded_event, timeline_page
 
 D = datetime.date
 
