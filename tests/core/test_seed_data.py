@@ -16,7 +16,7 @@ from masis.core.seeding import Loader, body_stream, is_translated, rich_text
 from masis.multilingual.languages import LANGUAGE_CODES
 from pages.models import SeedRecord
 
-from .helpers import live_pages
+from ..helpers import live_pages
 
 SEED_FILES = sorted(
     path for app in apps.get_app_configs() for path in Path(app.path).glob("seed/*.toml")
