@@ -3,11 +3,13 @@ events, partners, images and staff members, saved in the real database (no mocks
 
 import datetime
 import itertools
+import secrets
 import struct
 import zlib
 from io import BytesIO
 
 import PIL.Image
+import PIL.ImageDraw
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
@@ -146,6 +148,29 @@ def make_image(title="Masis", colour="white", size=(640, 480), **fields):
     return get_image_model().objects.create(
         title=title, file=ImageFile(buffer, name=f"{slugify(title) or 'image'}.png"), **fields
     )
+
+
+def photo_like_jpeg(size=(1800, 1200)):
+    """A JPEG that compresses like a photograph: gradients, shapes and fine noise."""
+    width, height = size
+    image = PIL.Image.merge(
+        "RGB",
+        (
+            PIL.Image.linear_gradient("L").resize(size),
+            PIL.Image.linear_gradient("L").rotate(90).resize(size),
+            PIL.Image.effect_noise(size, 40),
+        ),
+    )
+    draw = PIL.ImageDraw.Draw(image)
+    # A pixel of its own: no two images share a file hash.
+    draw.point((0, 0), fill=tuple(secrets.token_bytes(3)))
+    for index in range(14):
+        x, y = (index * 137) % width, (index * 211) % height
+        colour = (200 - index * 9, 80 + index * 8, 40 + index * 11)
+        draw.ellipse((x, y, x + width // 6, y + height // 5), fill=colour)
+    output = BytesIO()
+    image.save(output, "JPEG", quality=88)
+    return output
 
 
 def make_logo(title="Logo", colour="#7a2e1d", size=(240, 120)):

@@ -11,9 +11,8 @@ from masis.multilingual.links import page_url
 from pages.models import StandardPage, TownProfilePage
 from timeline.models import CooperationEventImage
 
+from ..factories import SEEDED_EVENT_KEYS, make_logo, make_partner, seeded_event
 from ..helpers import html
-from ..partner_factories import make_logo, make_partner
-from ..timeline_factories import SEEDED_EVENT_KEYS, seeded_event
 
 FORMATS = {"image/avif": "AVIF", "image/webp": "WEBP", "image/jpeg": "JPEG", "image/png": "PNG"}
 
@@ -99,7 +98,9 @@ def test_a_body_figure_is_responsive_and_lazy_below_the_first_block(client, seed
     assert first["alt"] == second["alt"] == "La rotonde"
 
 
-def test_a_partner_logo_keeps_its_transparency_and_loads_first_on_its_page(client, seeded, media):
+def test_a_partner_logo_keeps_its_transparency_and_loads_first_on_its_page(
+    client, seeded, media_in_tmp
+):
 
     partner = make_partner("Maison des essais", logo=make_logo("Essais", size=(600, 300)))
     doc = html(client.get(page_url(partner, "fr")))
