@@ -184,3 +184,19 @@ def test_every_page_type_inherits_the_base_page():
     page_types = [model for model in get_page_models() if model is not Page]
     assert page_types
     assert [model for model in page_types if not issubclass(model, BasePage)] == []
+
+
+def test_no_test_module_is_imported_by_another_module():
+    """Shared test code lives in tests/conftest.py, helpers.py and factories.py."""
+    tests = ROOT / "tests"
+    importers = []
+    for path in tests.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or "", *(alias.name for alias in node.names)]
+            if any(name.rpartition(".")[2].startswith("test_") for name in names):
+                importers.append(str(path.relative_to(ROOT)))
+    assert importers == []
