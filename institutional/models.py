@@ -1,8 +1,11 @@
-"""The pages a French public website owes its visitors: the accessibility statement (RGAA 4.1),
-a site map drawn from the page tree, and a contact form. The legal notice and the personal data
-page are standard pages (pages.StandardPage) shown in the footer.
+"""The pages a French public website owes its visitors, all in the footer: the legal notice (its
+publisher, director of publication and host from a setting staff fill), the personal data page
+(what the site does with visitors' data, from its own configuration), the accessibility statement
+(RGAA 4.1, its compliance status computed from the audit staff record), a site map drawn from the
+page tree, and a contact form whose messages are deleted after a set period.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -10,7 +13,7 @@ from django.core.mail import EmailMessage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -20,13 +23,23 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
-from wagtail.fields import RichTextField
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    FormMixin,
+    FormSubmission,
+)
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, PartialDate
 from masis.core.models import BasePage
+from masis.editorial.forms import TranslatedModelForm
+from masis.multilingual.fields import stored_value, translatable_field_names, value_is_empty
+from masis.multilingual.languages import SOURCE_LANGUAGE
 from masis.operations.ratelimit import RateLimit
 
 from .forms import ContactFormBuilder, ContactPageForm
@@ -37,11 +50,181 @@ TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class ConformityState(models.TextChoices):
-    """The three states of RGAA 4.1 (rate of criteria met: 100 %, at least 50 %, below)."""
+    """The three states of RGAA 4.1."""
 
     FULL = "full", _("fully compliant")
     PARTIAL = "partial", _("partially compliant")
     NONE = "none", _("non-compliant")
+
+    @classmethod
+    def for_rate(cls, criteria_met_percent):
+        """The state an audit's rate of criteria met gives: 100 % fully compliant, at least
+        50 % partially; below, or without an audit, non-compliant."""
+        if criteria_met_percent is None or criteria_met_percent < 50:
+            return cls.NONE
+        return cls.FULL if criteria_met_percent >= 100 else cls.PARTIAL
+
+
+@register_setting(icon="doc-full")
+class LegalNoticeSettings(BaseGenericSetting):
+    """Who publishes the site, who directs its publication and who hosts it: the legal notice
+    (``LegalNoticePage``) shows what is filled in, and the dashboard says what is missing."""
+
+    base_form_class = TranslatedModelForm
+
+    publisher_name = models.CharField(
+        _("publisher"),
+        max_length=255,
+        blank=True,
+        help_text=_("For instance: Ville d’Aix-en-Provence."),
+    )
+    publisher_address = models.TextField(_("publisher’s postal address"), blank=True)
+    publisher_phone = models.CharField(_("publisher’s telephone number"), max_length=40, blank=True)
+    publication_director = models.CharField(
+        _("director of publication"),
+        max_length=255,
+        blank=True,
+        help_text=_("A person’s name and function, e.g. “Jeanne Martin, Mayor”."),
+    )
+    host_name = models.CharField(_("host"), max_length=255, blank=True)
+    host_address = models.TextField(_("host’s postal address"), blank=True)
+    host_phone = models.CharField(_("host’s telephone number"), max_length=40, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("publisher_name"),
+                FieldPanel("publisher_address"),
+                FieldPanel("publisher_phone"),
+            ],
+            heading=_("Publisher"),
+        ),
+        FieldPanel("publication_director"),
+        MultiFieldPanel(
+            [FieldPanel("host_name"), FieldPanel("host_address"), FieldPanel("host_phone")],
+            heading=_("Host"),
+        ),
+    ]
+
+    # What the law (LCEN, article 6) asks a legal notice to give.
+    REQUIRED_FIELDS = (
+        "publisher_name",
+        "publisher_address",
+        "publisher_phone",
+        "publication_director",
+        "host_name",
+        "host_address",
+        "host_phone",
+    )
+
+    class Meta:
+        verbose_name = _("legal notice")
+
+    def missing_fields(self):
+        """The verbose names of the required fields still empty (in French, the source)."""
+        translated = set(translatable_field_names(type(self)))
+
+        def value(name):
+            if name in translated:
+                return stored_value(self, name, SOURCE_LANGUAGE)
+            return getattr(self, name)
+
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.REQUIRED_FIELDS
+            if value_is_empty(value(name))
+        ]
+
+
+class LegalNoticePage(BasePage):
+    """The legal notice: the publisher, director of publication and host from the site's
+    ``LegalNoticeSettings`` (a part left empty there is not shown), then the page's own text
+    (content, credits)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "Shown after the publisher, director of publication and host, which are set in "
+            "Settings > Legal notice."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("legal notice")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["legal_notice"] = LegalNoticeSettings.load(request_or_site=request)
+        return context
+
+
+def contact_message_retention_days():
+    return settings.CONTACT_MESSAGE_RETENTION_DAYS
+
+
+class PersonalDataPage(BasePage):
+    """What the site does with its visitors' data. The page's text names the controller and
+    the visitors' rights; what the site itself does (no cookie, what the contact form keeps,
+    for how long, who receives it) is written from its configuration, so that it stays true."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "Who is responsible for the data and how visitors exercise their rights. What the "
+            "website collects, and for how long, is written after it from the site’s "
+            "configuration."
+        ),
+    )
+    contact_legal_basis = models.TextField(
+        _("legal basis of the contact form"),
+        blank=True,
+        help_text=_("Why the City may process the messages sent through the contact form."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("contact_legal_basis"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("personal data page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        contact_page = ContactPage.objects.live().public().first()
+        context.update(
+            contact_page=contact_page,
+            contact_fields=list(contact_page.get_form_fields()) if contact_page else [],
+            contact_is_mailed=bool(contact_page and contact_page.recipients()),
+            retention_days=contact_message_retention_days(),
+            media_origin=settings.MEDIA_ORIGIN,
+        )
+        return context
 
 
 class AccessibilityStatementPage(BasePage):
@@ -52,13 +235,6 @@ class AccessibilityStatementPage(BasePage):
         blank=True,
         help_text=_("Who commits to making the site accessible, under which law."),
     )
-    conformity_state = models.CharField(
-        _("conformity state"),
-        max_length=10,
-        choices=ConformityState.choices,
-        default=ConformityState.NONE,
-        help_text=_("Shown in every page's footer, linked to this statement."),
-    )
     criteria_met_percent = models.DecimalField(
         _("share of criteria met (%)"),
         max_digits=4,
@@ -66,14 +242,23 @@ class AccessibilityStatementPage(BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("From the latest audit; leave empty until an audit has been carried out."),
+        help_text=_(
+            "From the latest audit; leave empty until an audit has been carried out. The "
+            "compliance status follows: none without an audit, partial from 50 %, full at "
+            "100 %. It is shown in every page’s footer, linked to this statement."
+        ),
     )
     audited_by = models.CharField(
         _("audit carried out by"),
         max_length=255,
         blank=True,
     )
-    established_on = models.DateField(_("statement established on"))
+    established_on = models.DateField(
+        _("statement established on"),
+        null=True,
+        blank=True,
+        help_text=_("Left empty, the statement gives no date."),
+    )
     non_compliant_content = RichTextField(
         _("non-compliant content"), blank=True, features=TEXT_FEATURES
     )
@@ -127,10 +312,10 @@ class AccessibilityStatementPage(BasePage):
         FieldPanel("introduction"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("conformity_state"), FieldPanel("criteria_met_percent")]),
-                FieldRowPanel([FieldPanel("audited_by"), FieldPanel("established_on")]),
+                FieldRowPanel([FieldPanel("criteria_met_percent"), FieldPanel("audited_by")]),
+                FieldPanel("established_on"),
             ],
-            heading=_("Conformity state"),
+            heading=_("Compliance status"),
         ),
         MultiFieldPanel(
             [
@@ -145,7 +330,11 @@ class AccessibilityStatementPage(BasePage):
                 FieldPanel("technologies"),
                 FieldPanel("test_environment"),
                 FieldPanel("test_tools"),
-                InlinePanel("audited_pages", label=_("Pages tested")),
+                InlinePanel(
+                    "audited_pages",
+                    label=_("Pages tested"),
+                    help_text=_("The pages the audit checked: listed with its result."),
+                ),
             ],
             heading=_("How this statement was established"),
         ),
@@ -178,6 +367,10 @@ class AccessibilityStatementPage(BasePage):
 
     class Meta:
         verbose_name = _("accessibility statement")
+
+    @property
+    def conformity_state(self):
+        return ConformityState.for_rate(self.criteria_met_percent)
 
     @property
     def established(self):
@@ -260,11 +453,20 @@ class SiteMapNode:
 
 
 def page_tree(root):
-    """[SiteMapNode(root)]: the live public pages under ``root``, nested, in one query.
+    """[SiteMapNode(root)]: the live public pages under ``root``, nested.
 
     A page whose parent is not public (a draft, a private section) is left out with it.
     """
-    pages = Page.objects.live().public().descendant_of(root, inclusive=True).order_by("path")
+    # Specific pages (a query per page type) mark the words of their titles in another
+    # language as each type knows them (BasePage.marked_title).
+    pages = (
+        Page.objects.live()
+        .public()
+        .descendant_of(root, inclusive=True)
+        .defer_streamfields()
+        .specific()
+        .order_by("path")
+    )
     nodes = {}
     top = []
     for page in pages:
@@ -313,7 +515,8 @@ class ContactFormField(AbstractFormField):
         verbose_name_plural = _("form fields")
 
 
-# Messages a visitor's address may send per hour, valid or not.
+# Messages a visitor's address may send per hour, valid or not (the personal data page says that
+# the address is kept about an hour).
 CONTACT_LIMIT = RateLimit("contact", limit=10, period=3600)
 
 
@@ -380,19 +583,28 @@ class ContactPage(BasePage, AbstractEmailForm):
         return [address.strip() for address in addresses.split(",") if address.strip()]
 
     def process_form_submission(self, form):
-        """Store and e-mail a message, unless a robot filled in the trap field."""
+        """Store and e-mail a message, unless a robot filled in the trap field.
+
+        The submission says whether the e-mail went (``mailed``): the thank-you page says
+        "sent" only then, "received" when the message is only stored."""
         if form.caught_in_trap:
             logger.info("Contact form: a submission filled the trap field, dropped.")
             return None
         submission = FormMixin.process_form_submission(self, form)
-        self.send_mail(form)
+        submission.mailed = self.send_mail(form)
         return submission
 
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        response.context_data["message_mailed"] = getattr(form_submission, "mailed", False)
+        return response
+
     def send_mail(self, form):
+        """E-mail the message to the recipients; True if it was handed to the mail server."""
         recipients = self.recipients()
         if not recipients:
             logger.warning("Contact form: no recipient (set CONTACT_EMAIL), message stored only.")
-            return
+            return False
         with translation.override(settings.LANGUAGE_CODE):
             subject = self.subject or _("Message from the website: %(page)s") % {"page": self.title}
         message = EmailMessage(
@@ -406,6 +618,8 @@ class ContactPage(BasePage, AbstractEmailForm):
             message.send()
         except OSError:  # SMTP errors are OSErrors: the message is stored all the same.
             logger.exception("Contact form: the e-mail to %s could not be sent.", recipients)
+            return False
+        return True
 
     def render_email(self, form):
         language_label, page_label = _("Language"), _("Page")
@@ -417,3 +631,11 @@ class ContactPage(BasePage, AbstractEmailForm):
                 f"{page_label}: {self.full_url or self.url}",
             ]
         )
+
+
+def expired_contact_messages(now=None):
+    """The contact forms' stored messages older than ``CONTACT_MESSAGE_RETENTION_DAYS``."""
+    now = now or timezone.now()
+    limit = now - datetime.timedelta(days=contact_message_retention_days())
+    contact_pages = ContactPage.objects.values("pk")
+    return FormSubmission.objects.filter(page__in=contact_pages, submit_time__lt=limit)

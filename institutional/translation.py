@@ -1,7 +1,15 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import AccessibilityStatementPage, ContactFormField, ContactPage, SiteMapPage
+from .models import (
+    AccessibilityStatementPage,
+    ContactFormField,
+    ContactPage,
+    LegalNoticePage,
+    LegalNoticeSettings,
+    PersonalDataPage,
+    SiteMapPage,
+)
 
 
 @register(AccessibilityStatementPage)
@@ -19,6 +27,28 @@ class AccessibilityStatementPageTranslation(TranslationOptions):
         "multi_year_plan",
         "action_plan",
     )
+
+
+@register(LegalNoticeSettings)
+class LegalNoticeSettingsTranslation(TranslationOptions):
+    # What a visitor reads as text; telephone numbers are the same in every language.
+    fields = (
+        "publisher_name",
+        "publisher_address",
+        "publication_director",
+        "host_name",
+        "host_address",
+    )
+
+
+@register(LegalNoticePage)
+class LegalNoticePageTranslation(TranslationOptions):
+    fields = ("introduction", "body")
+
+
+@register(PersonalDataPage)
+class PersonalDataPageTranslation(TranslationOptions):
+    fields = ("introduction", "body", "contact_legal_basis")
 
 
 @register(SiteMapPage)

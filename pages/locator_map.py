@@ -65,6 +65,21 @@ def distance_km(a_lat, a_lon, b_lat, b_lon):
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def bearing_degrees(a_lat, a_lon, b_lat, b_lon):
+    """The initial bearing from a to b, in degrees clockwise from north (0–360)."""
+    phi1, phi2 = math.radians(a_lat), math.radians(b_lat)
+    dlmb = math.radians(b_lon - a_lon)
+    x = math.sin(dlmb) * math.cos(phi2)
+    y = math.cos(phi1) * math.sin(phi2) - math.sin(phi1) * math.cos(phi2) * math.cos(dlmb)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def angle_between(a, b):
+    """The smaller angle between two bearings, in degrees (0–180)."""
+    difference = abs(a - b) % 360
+    return min(difference, 360 - difference)
+
+
 class LocatorMap:
     width = 480
     height = 360

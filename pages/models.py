@@ -5,6 +5,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modeltranslation.utils import build_localized_fieldname
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -15,20 +16,23 @@ from wagtail.search import index
 from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, PartialDate, truncate
 from masis.core.models import BasePage
+from masis.multilingual.collation import sorted_by_name
 from masis.multilingual.languages import SOURCE_LANGUAGE
 from partners.models import PartnerPage
 from timeline.models import CooperationEventPage
 from timeline.places import PLACES_INCLUDING
 from timeline.places import Place as EventPlace
 
+from .forms import TownProfilePageForm
 from .locator_map import ARMENIA_TURKEY_BORDER, LocatorMap, Place
+from .panels import CapitalPositionCheckPanel
 
 
 class HomePage(BasePage):
     """The site's root page: what the twinning is, and the way into each section."""
 
     introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("Lead paragraph under the site's title.")
+        _("introduction"), blank=True, help_text=_("Lead paragraph under the site’s title.")
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -57,7 +61,7 @@ class StandardPage(BasePage):
     show_in_footer = models.BooleanField(
         _("show in footer"),
         default=False,
-        help_text=_("List this page among the footer's links (legal notice, accessibility…)."),
+        help_text=_("List this page among the footer’s links (legal notice, accessibility…)."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
@@ -76,7 +80,7 @@ class ExternalLinks(BaseGenericSetting):
     """Links to the two towns' own websites, shown in the footer."""
 
     city_url = models.URLField(_("City of Aix-en-Provence website"), blank=True)
-    city_masis_url = models.URLField(_("City's page about Masis"), blank=True)
+    city_masis_url = models.URLField(_("City’s page about Masis"), blank=True)
     masis_url = models.URLField(_("Masis Community website"), blank=True)
 
     panels = [
@@ -124,6 +128,16 @@ def longitude_field(verbose_name, help_text=""):
     )
 
 
+class FilledInText(serializers.Field):
+    """A page's text in the API as visitors read it: ``{name}`` references filled in."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return page.fill_in(getattr(page, self.field_name))
+
+
 class CompassPoint(models.TextChoices):
     NORTH = "N", _("north")
     NORTH_EAST = "NE", _("north-east")
@@ -151,6 +165,8 @@ POSITION_FROM_CAPITAL = {
 
 class TownProfilePage(BasePage):
     """Who our twin town is: Masis, its figures, economy, schools, geography and the twinning."""
+
+    base_form_class = TownProfilePageForm
 
     introduction = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
@@ -253,6 +269,7 @@ class TownProfilePage(BasePage):
                 FieldRowPanel(
                     [FieldPanel("distance_to_capital_km"), FieldPanel("direction_from_capital")]
                 ),
+                CapitalPositionCheckPanel(),
                 FieldPanel("border_country"),
             ],
             heading=_("Geography"),
@@ -277,7 +294,7 @@ class TownProfilePage(BasePage):
         index.RelatedFields("economic_sectors", [index.SearchField("name")]),
     ]
     api_fields = [
-        APIField("introduction"),
+        APIField("introduction", serializer=FilledInText()),
         APIField("official_name"),
         APIField("local_name"),
         APIField("main_town"),
@@ -321,6 +338,22 @@ class TownProfilePage(BasePage):
             self.twinning_date = truncate(self.twinning_date, self.twinning_date_precision)
         if errors:
             raise ValidationError(errors)
+
+    # The reference to the position from the capital in texts: {position_from_capital}.
+    POSITION_REFERENCE = "position_from_capital"
+
+    def text_values(self):
+        """The key figures by their reference ({villages} → "26"), and the position from the
+        capital ({position_from_capital} → "18 km south-east of the capital")."""
+        values = {
+            figure.reference: formats.localize(figure.value)
+            for figure in self.key_figures.all()
+            if figure.reference
+        }
+        position = self.position_from_capital()
+        if position:
+            values[self.POSITION_REFERENCE] = position
+        return values
 
     @property
     def has_coordinates(self):
@@ -388,7 +421,7 @@ class TownProfilePage(BasePage):
             "url": self.get_full_url(request),
         }
         if self.introduction:
-            data["description"] = self.introduction
+            data["description"] = self.fill_in(self.introduction)
         if self.has_coordinates:
             data["geo"] = {
                 "@type": "GeoCoordinates",
@@ -453,7 +486,9 @@ class TownProfilePage(BasePage):
         (``timeline_page``, ``partner_index``: the parents of the first of each list)."""
         events = self.cooperation_events()
         latest_events = list(events.defer_streamfields()[: self.LATEST_EVENTS])
-        local_partners = list(self.partners(events).defer_streamfields()[: self.LOCAL_PARTNERS])
+        local_partners = most_recent_first(
+            self.partners(events).defer_streamfields()[: self.LOCAL_PARTNERS]
+        )
         return {
             "latest_events": latest_events,
             "local_partners": local_partners,
@@ -475,6 +510,18 @@ class TownProfilePage(BasePage):
         return context
 
 
+def most_recent_first(partners):
+    """Partners by their latest event, newest first (none last), then in the alphabetical
+    order of the active language (the database's order of names knows no language)."""
+    return sorted(  # sorted() is stable: the alphabetical order stays within a date
+        sorted_by_name(partners, lambda partner: partner.title),
+        key=lambda partner: (
+            partner.latest_event is None,
+            -partner.latest_event.toordinal() if partner.latest_event else 0,
+        ),
+    )
+
+
 class KeyFigureCategory(models.TextChoices):
     GENERAL = "general", _("Territory and population")
     EDUCATION = "education", _("Schools")
@@ -491,21 +538,31 @@ class KeyFigure(Orderable):
         default=KeyFigureCategory.GENERAL,
     )
     value = models.PositiveIntegerField(_("value"))
+    reference = models.SlugField(
+        _("reference in texts"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "A short name, e.g. villages: write {villages} in the page’s introduction and "
+            "visitors read this figure there, in their language’s number format, always the "
+            "same as here."
+        ),
+    )
     approximate = models.BooleanField(
         _("approximate"),
         default=False,
-        help_text=_('Shown as "about 100,000" rather than "100,000".'),
+        help_text=_("Shown as “about 100,000” rather than “100,000”."),
     )
     label = models.CharField(
         _("unit or label"),
         max_length=150,
-        help_text=_('What is counted, as it reads after the number: "villages", "inhabitants".'),
+        help_text=_("What is counted, as it reads after the number: “villages”, “inhabitants”."),
     )
     status = models.CharField(
         _("status"),
         max_length=100,
         blank=True,
-        help_text=_('Shown to visitors next to the figure, e.g. "under construction".'),
+        help_text=_("Shown to visitors next to the figure, e.g. “under construction”."),
     )
     note = models.CharField(
         _("note"),
@@ -516,6 +573,7 @@ class KeyFigure(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("value"), FieldPanel("approximate"), FieldPanel("category")]),
+        FieldPanel("reference"),
         FieldPanel("label"),
         FieldPanel("status"),
         FieldPanel("note"),

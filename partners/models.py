@@ -1,9 +1,9 @@
-import unicodedata
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework.serializers import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,6 +19,10 @@ from masis.core.blocks import BodyBlock
 from masis.core.models import BasePage
 from masis.core.pagination import neighbour_queries, page_number, paginate
 from masis.editorial.forms import TranslatedModelForm
+from masis.multilingual.collation import sorted_by_name
+from masis.multilingual.fields import stored_value
+from masis.multilingual.languages import SOURCE_LANGUAGE
+from masis.multilingual.names import mark_languages
 
 from .forms import PartnerPageForm
 from .kind_filter import KindFilter
@@ -58,7 +62,7 @@ class PartnerKind(models.Model):
         max_length=50,
         unique=True,
         help_text=_(
-            "Same in every language; used in the partner list's address, e.g. ?kind=ngo. "
+            "Same in every language; used in the partner list’s address, e.g. ?kind=ngo. "
             "Changing it breaks links to the filtered list."
         ),
     )
@@ -149,22 +153,17 @@ class PartnerIndexPage(BasePage):
 
 
 def group_by_kind(partners, kinds):
-    """[(kind, [partner, …]), …] in the kinds' order, each group in alphabetical order of the
-    names as shown (French where a name is not translated); partners without a kind last."""
+    """[(kind, [partner, …]), …] in the kinds' order, each group in the alphabetical order of
+    the active language, of the names as shown (French where a name is not translated);
+    partners without a kind last."""
     groups = {kind.pk: (kind, []) for kind in kinds}
     unsorted = []
-    for partner in sorted(partners, key=lambda partner: sort_key(partner.title)):
+    for partner in sorted_by_name(partners, lambda partner: partner.title):
         groups.get(partner.kind_id, (None, unsorted))[1].append(partner)
     result = [group for group in groups.values() if group[1]]
     if unsorted:
         result.append((None, unsorted))
     return result
-
-
-def sort_key(text):
-    """Alphabetical order that ignores case, accents and guillemets: "École" sorts with "E"."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lstrip("«\"'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class PartnerPage(BasePage):
@@ -198,7 +197,7 @@ class PartnerPage(BasePage):
         blank=True,
         validators=[validate_contact_link],
         help_text=_(
-            "The organisation's contact page (https://…) "
+            "The organisation’s contact page (https://…) "
             "or e-mail address (mailto:name@example.org)."
         ),
     )
@@ -209,10 +208,10 @@ class PartnerPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Leave empty to show the organisation's initials instead."),
+        help_text=_("Leave empty to show the organisation’s initials instead."),
     )
     logo_alt_text = models.CharField(
-        _("logo's alternative text"),
+        _("logo’s alternative text"),
         max_length=250,
         blank=True,
         help_text=_("Required with a logo: what it shows, e.g. “Logo of Médecins du Monde”."),
@@ -279,10 +278,37 @@ class PartnerPage(BasePage):
                 }
             )
 
+    def marked_name(self, field_name="title"):
+        """The name (or ``short_name``) as HTML, the words of another language in <span lang>:
+        the words an English name keeps from the French one ("Montperrin Hospital") are French,
+        but the organisation's town, which every language writes alike."""
+        source = stored_value(self, field_name, SOURCE_LANGUAGE)
+        towns = [self.city, stored_value(self, "city", SOURCE_LANGUAGE)]
+        return mark_languages(getattr(self, field_name), translation.get_language(), source, towns)
+
+    def marked_title(self):
+        return self.marked_name("title")
+
     @property
     def monogram(self):
         """Up to three letters standing for the organisation when it has no logo."""
         return monogram_letters(self.short_name, self.title)
+
+    @property
+    def monogram_language(self):
+        """ "fr" when the monogram's letters come from a French name shown on a page in another
+        language (the short name or the name kept in French, Latin letters on an Armenian
+        page), else "" (the page's language)."""
+        language = translation.get_language()
+        if language == SOURCE_LANGUAGE:
+            return ""
+        field_name = "short_name" if monogram_uses_short_name(self.short_name) else "title"
+        shown = getattr(self, field_name).split("(")[0].strip()
+        source = stored_value(self, field_name, SOURCE_LANGUAGE)
+        latin = any("A" <= letter <= "Z" for letter in self.monogram)
+        if (shown and shown in source) or (language == "hy" and latin):
+            return SOURCE_LANGUAGE
+        return ""
 
     @property
     def website_host(self):
@@ -333,16 +359,28 @@ MONOGRAM_SKIPPED_WORDS = {"à", "au", "aux", "de", "du", "des", "en", "et", "la"
 MONOGRAM_SKIPPED_WORDS |= {"and", "for", "of", "the", "և"}
 
 
-def monogram_letters(short_name, name):
-    """The acronym when it is short, else the initials of the name's first significant words."""
+def monogram_uses_short_name(short_name):
     short_name = (short_name or "").strip().strip('«»"')
-    if short_name and len(short_name) <= 6 and " " not in short_name:
-        return short_name.upper()
+    return bool(short_name) and len(short_name) <= 6 and " " not in short_name
+
+
+def monogram_letters(short_name, name):
+    """The acronym when it is short, else the initials of the name's first significant words,
+    in one script: "Montperrin հիվանդանոցային կենտրոն" gives "M", not a mix of alphabets."""
+    if monogram_uses_short_name(short_name):
+        return short_name.strip().strip('«»"').upper()
     initials = []
     # "Médecins du Monde (Doctors of the World)": the gloss in brackets is not the name.
     name = (name or "").split("(")[0]
     for word in name.replace("’", "'").split():
         word = word.split("'")[-1].strip('«»()",.')
-        if word and word.casefold() not in MONOGRAM_SKIPPED_WORDS:
-            initials.append(word[0])
+        if not word or word.casefold() in MONOGRAM_SKIPPED_WORDS:
+            continue
+        if initials and is_armenian(word[0]) != is_armenian(initials[0]):
+            break
+        initials.append(word[0])
     return "".join(initials[:3]).upper() or "?"
+
+
+def is_armenian(letter):
+    return "\u0531" <= letter <= "\u0587"

@@ -3,7 +3,7 @@ from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
 WEBSITE_MESSAGE = _(
-    "Enter the website's full address, starting with https:// "
+    "Enter the website’s full address, starting with https:// "
     "(for example https://www.aixenprovence.fr/)."
 )
 CONTACT_MESSAGE = _(

@@ -16,6 +16,7 @@ from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
 from masis.core.models import BasePage
 from masis.editorial.forms import TranslatedModelForm
+from masis.multilingual.collation import sorted_by_name
 
 from .feeds import TimelineAtomFeed, TimelineRssFeed
 from .ical import calendar_response
@@ -35,7 +36,7 @@ class Theme(models.Model):
         max_length=80,
         unique=True,
         help_text=_(
-            "Used in the timeline's filter address, e.g. ?theme=youth. Same in every language."
+            "Used in the timeline’s filter address, e.g. ?theme=youth. Same in every language."
         ),
     )
 
@@ -225,9 +226,9 @@ class CooperationEventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         themes = sorted_themes(self.themes.all())
-        partners = sorted(
+        partners = sorted_by_name(
             (partner for partner in self.partners.all() if partner.live),
-            key=lambda partner: partner.title.casefold(),
+            lambda partner: partner.title,
         )
         images = list(self.images.select_related("image").prefetch_related("image__renditions"))
         context.update(
@@ -305,7 +306,8 @@ def subpage_url(page, name, request):
 
 
 def sorted_themes(themes):
-    return sorted(themes, key=lambda theme: str(theme).casefold())
+    """Themes in the alphabetical order of the active language."""
+    return sorted_by_name(themes)
 
 
 class CooperationEventImage(Orderable):
@@ -339,7 +341,7 @@ class CooperationEventAttachment(Orderable):
         _("link text"),
         max_length=250,
         blank=True,
-        help_text=_("Defaults to the document's title."),
+        help_text=_("Defaults to the document’s title."),
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]

@@ -8,8 +8,9 @@ class Place(models.TextChoices):
     AIX = "aix", _("Aix-en-Provence")
     MASIS = "masis", _("Masis")
     AIX_AND_MASIS = "aix-and-masis", _("Aix-en-Provence and Masis")
-    ARMENIA = "armenia", _("Armenia (other places)")
-    FRANCE = "france", _("France (other places)")
+    # Elsewhere in the country: the place is the country itself, as the sources say it.
+    ARMENIA = "armenia", _("Armenia")
+    FRANCE = "france", _("France")
     ONLINE = "online", _("Online")
 
 

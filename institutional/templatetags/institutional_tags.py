@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django import template
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -11,6 +11,8 @@ from institutional.models import (
     AccessibilityStatementPage,
     ConformityState,
     ContactPage,
+    LegalNoticePage,
+    PersonalDataPage,
     SiteMapPage,
 )
 from masis.multilingual.fields import falls_back
@@ -18,8 +20,14 @@ from masis.multilingual.languages import SOURCE_LANGUAGE
 
 register = template.Library()
 
-# The footer lists them in this order, after the legal standard pages.
-FOOTER_PAGE_TYPES = (AccessibilityStatementPage, SiteMapPage, ContactPage)
+# The footer lists them in this order, after the standard pages staff chose to show there.
+FOOTER_PAGE_TYPES = (
+    LegalNoticePage,
+    PersonalDataPage,
+    AccessibilityStatementPage,
+    SiteMapPage,
+    ContactPage,
+)
 
 
 @dataclass(frozen=True)
@@ -31,22 +39,24 @@ class FooterLink:
 
 @register.simple_tag
 def institutional_links():
-    """The footer's links to the statement ("Accessibility: partially compliant"), the site map
-    and the contact page, in two queries whatever the site holds."""
-    conformity = AccessibilityStatementPage.objects.filter(pk=OuterRef("pk")).values(
-        "conformity_state"
-    )[:1]
+    """The footer's links to the legal pages, the statement with its compliance status
+    ("Accessibility: non-compliant"), the site map and the contact page, in two queries
+    whatever the site holds."""
+    statement = AccessibilityStatementPage.objects.filter(pk=OuterRef("pk"))
     pages = (
         Page.objects.live()
         .public()
         .type(*FOOTER_PAGE_TYPES)
-        .annotate(conformity_state=Subquery(conformity))
+        .annotate(
+            is_statement=Exists(statement),
+            criteria_met_percent=Subquery(statement.values("criteria_met_percent")[:1]),
+        )
         .order_by("path")
     )
     links = []
     for page in pages:
-        if page.conformity_state:
-            state = ConformityState(page.conformity_state).label
+        if page.is_statement:
+            state = ConformityState.for_rate(page.criteria_met_percent).label
             links.append(FooterLink(page, _("Accessibility: %(state)s") % {"state": state}, True))
         else:
             links.append(FooterLink(page, page.title, False))
@@ -71,3 +81,39 @@ def field_text(instance, field_name):
     if falls_back(instance, field_name, translation.get_language()):
         return format_html('<span lang="{}">{}</span>', SOURCE_LANGUAGE, value)
     return format_html("{}", value)
+
+
+@dataclass(frozen=True)
+class LegalParty:
+    """One party of the legal notice (publisher, host) as the page shows it."""
+
+    name: str
+    name_lang: str
+    address: str
+    address_lang: str
+    phone: str
+
+    @property
+    def tel_url(self):
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+    def __bool__(self):
+        return bool(self.name or self.address or self.phone)
+
+
+@register.simple_tag
+def legal_party(details, role):
+    """The ``role`` ("publisher", "host") of the legal notice's settings: its name, address and
+    telephone number, each name and address with the ``lang`` of its French fallback."""
+    language = translation.get_language()
+
+    def lang(field_name):
+        return SOURCE_LANGUAGE if falls_back(details, field_name, language) else ""
+
+    return LegalParty(
+        name=getattr(details, f"{role}_name"),
+        name_lang=lang(f"{role}_name"),
+        address=getattr(details, f"{role}_address"),
+        address_lang=lang(f"{role}_address"),
+        phone=getattr(details, f"{role}_phone"),
+    )

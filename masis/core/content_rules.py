@@ -136,7 +136,7 @@ def _vague_link_error(text):
 def _heading_error(level, previous):
     return ValidationError(
         _(
-            "Heading levels cannot be skipped: after a level-%(previous)d heading (the page's "
+            "Heading levels cannot be skipped: after a level-%(previous)d heading (the page’s "
             "title is level 1) this heading can be level %(allowed)d at most, not %(level)d."
         )
         % {"previous": previous, "allowed": previous + 1, "level": level},

@@ -13,7 +13,7 @@ from importlib import resources
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from masis.multilingual.languages import LANGUAGE_CODES
 
@@ -189,3 +189,45 @@ class Loader:
         self.created.append(key)
         self._log("created", key)
         return obj
+
+    def untouched(self, page):
+        """True when staff never touched ``page`` since the loader published it: it is live
+        with its one revision, saved by no user, no draft and no child, and the audit log holds
+        nothing done by a user (a move, a reordering, a lock…)."""
+        return (
+            page.live
+            and not page.has_unpublished_changes
+            and not page.locked
+            and page.numchild == 0
+            and list(page.revisions.values_list("user_id", flat=True)[:2]) == [None]
+            and not PageLogEntry.objects.filter(page=page, user__isnull=False).exists()
+        )
+
+    @transaction.atomic
+    def retire(self, key):
+        """Delete the page the seed created under ``key``, and forget the key, if staff never
+        touched it (``untouched``); the seed may then create something else under the key.
+
+        Returns the retired page's id, or None when nothing was retired: no such key, a page
+        staff touched, moved or deleted (their decision stands, and the key stays taken).
+        """
+        page = self.existing(key)
+        if not isinstance(page, Page) or not self.untouched(page):
+            return None
+        page_id = page.pk
+        page.delete()
+        self.records.objects.filter(key=key).delete()
+        self._log("retired", key)
+        return page_id
+
+    @transaction.atomic
+    def replace(self, key, parent, model, **fields):
+        """``page()``, but a page of another type the seed created under ``key`` before is
+        replaced by a ``model`` page when staff never touched it (``retire``). The new page
+        takes the old one's id, so that links to it (rich text, the API) still lead to it."""
+        existing = self.existing(key)
+        if existing is not None and not isinstance(existing, model):
+            retired_id = self.retire(key)
+            if retired_id is not None:
+                fields["id"] = retired_id
+        return self.page(key, parent, model, **fields)

@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import transaction
 from django.db.models import TextField, Value
 from django.db.models.signals import post_save
+from django.utils import translation
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -40,6 +41,12 @@ def field_text(page, name):
     return str(value)
 
 
+def filled_in(page, text):
+    """``text`` with the page's ``{name}`` references filled in (``BasePage.fill_in``)."""
+    fill_in = getattr(page, "fill_in", None)
+    return fill_in(text) if fill_in else text
+
+
 def page_vectors(page):
     """{language: SearchVector expression} of a specific page."""
     model = type(page)
@@ -51,7 +58,9 @@ def page_vectors(page):
         for name in language_search_fields(model, language):
             # wagtail-modeltranslation's per-language copies may not carry the boost.
             boost = boosts.get(name) or boosts.get(name.rsplit("_", 1)[0]) or 1
-            weighted[TITLE_WEIGHT if boost > 1 else TEXT_WEIGHT].append(field_text(page, name))
+            with translation.override(language):  # the words visitors read: {villages} filled
+                text = filled_in(page, field_text(page, name))
+            weighted[TITLE_WEIGHT if boost > 1 else TEXT_WEIGHT].append(text)
         parts = [
             SearchVector(Value(" ".join(texts), output_field=TextField()), config=config, weight=w)
             for w, texts in weighted.items()

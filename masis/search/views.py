@@ -15,7 +15,7 @@ from wagtail.models import Page, Site
 from masis.multilingual.languages import LANGUAGE_CODES
 
 from .engine import clean_query, search_pages, specific_pages
-from .metadata import Text, page_description, page_name
+from .metadata import Snippet, Text, page_name, page_snippet
 from .sitemaps import PageSitemap
 
 RESULTS_PER_PAGE = 10
@@ -27,7 +27,7 @@ class SearchResult:
     url: str
     title: Text
     kind: str
-    description: Text | None
+    description: Snippet | None
 
     @property
     def span(self):
@@ -41,7 +41,7 @@ def _result(page, request):
         url=page.get_url(request),
         title=page_name(page),
         kind=page.specific_class._meta.verbose_name,
-        description=page_description(page),
+        description=page_snippet(page),
     )
 
 
@@ -59,7 +59,7 @@ def search(request):
     context = {
         "search_query": query,
         "meta_title": pgettext_lazy("page title", "Search"),
-        "meta_description": _("Search the pages of the twinning's website."),
+        "meta_description": _("Search the pages of the twinning’s website."),
     }
     if query:
         found = search_pages(query, translation.get_language(), site_pages(request))

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and auth: a cache hit for an anonymous visitor skips all of them.
     "masis.caching.middleware.PageCacheMiddleware",
+    # French spacing in French pages' text, before the page cache keeps them.
+    "masis.multilingual.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "masis.multilingual.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -262,6 +264,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where the contact form's messages go when its page names no address (comma-separated).
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+# Messages sent through the contact form are deleted this many days after they arrive
+# (`manage.py purge_contact_messages`, run daily); the personal data page states it.
+CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_DAYS", "365"))
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,6 @@ from wagtail.images.models import Picture, SourceImageIOError
 from masis.multilingual.fields import falls_back
 
 from ..models import LOGO_FILTER_SPECS, LOGO_SIZES
-from ..names import mark_languages
 
 register = template.Library()
 
@@ -20,11 +19,9 @@ def partner_name(partner, field_name="title"):
     Where the whole field falls back to French, the enclosing element carries lang="fr"
     (``{% fallback_lang %}``) and the text is left as it is.
     """
-    value = getattr(partner, field_name)
-    language = translation.get_language()
-    if falls_back(partner, field_name, language):
-        return value
-    return mark_languages(value, language, getattr(partner, f"{field_name}_fr", ""))
+    if falls_back(partner, field_name, translation.get_language()):
+        return getattr(partner, field_name)
+    return partner.marked_name(field_name)
 
 
 @register.simple_tag
@@ -61,6 +58,7 @@ def monogram(partner, css_class):
         "partners/includes/monogram.html",
         {
             "letters": letters,
+            "lang": partner.monogram_language,
             "css_class": css_class,
             "tone": (partner.pk or 0) % MONOGRAM_TONES,
             "font_size": {1: 48, 2: 44, 3: 36, 4: 30}.get(len(letters), 24),

@@ -3,8 +3,9 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from masis.multilingual import links
-from masis.multilingual.fields import falls_back
+from masis.multilingual.fields import falls_back, stored_value
 from masis.multilingual.languages import LOCALES, SOURCE_LANGUAGE
+from masis.multilingual.names import mark_languages
 
 register = template.Library()
 
@@ -51,6 +52,22 @@ def fallback_language(instance, field_name):
     if instance is not None and falls_back(instance, field_name, translation.get_language()):
         return SOURCE_LANGUAGE
     return None
+
+
+@register.simple_tag
+def page_title(page):
+    """A page's title for an element in the active language, its words in another language in
+    <span lang> (``BasePage.marked_title``). A title that falls back to French is left as it
+    is: its element carries lang="fr" (``{% fallback_lang page "title" %}``)."""
+    if page is None:
+        return ""
+    if falls_back(page, "title", translation.get_language()):
+        return page.title
+    marked_title = getattr(page, "marked_title", None)
+    if marked_title is None:  # a page that is not of its specific type
+        source = stored_value(page, "title", SOURCE_LANGUAGE)
+        return mark_languages(page.title, translation.get_language(), source)
+    return marked_title()
 
 
 @register.simple_tag
