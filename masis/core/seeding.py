@@ -229,5 +229,8 @@ class Loader:
         if existing is not None and not isinstance(existing, model):
             retired_id = self.retire(key)
             if retired_id is not None:
-                fields["id"] = retired_id
+                # Through the parent link: Wagtail and wagtail-modeltranslation take a page
+                # whose ``id`` is set for one already in the database; Django gives the new
+                # wagtailcore_page row this id when it saves the parent.
+                fields["page_ptr_id"] = retired_id
         return self.page(key, parent, model, **fields)

@@ -174,8 +174,8 @@ def post_body(admin_client, page, blocks):
 
 
 @pytest.fixture
-def legal_notice(seeded):
-    return StandardPage.objects.get(slug_fr="mentions-legales")
+def standard_page(seeded):
+    return StandardPage.objects.get(slug_fr="aix-et-l-armenie")
 
 
 def block_errors(response, field="body_fr"):
@@ -183,29 +183,29 @@ def block_errors(response, field="body_fr"):
     return error.block_errors
 
 
-def test_the_admin_refuses_a_body_that_skips_a_heading_level(english_admin_client, legal_notice):
-    before = Page.objects.get(pk=legal_notice.pk).latest_revision_id
-    response = post_body(english_admin_client, legal_notice, [heading(2), heading(4, "Trop bas")])
+def test_the_admin_refuses_a_body_that_skips_a_heading_level(english_admin_client, standard_page):
+    before = Page.objects.get(pk=standard_page.pk).latest_revision_id
+    response = post_body(english_admin_client, standard_page, [heading(2), heading(4, "Trop bas")])
     assert response.status_code == 200
     assert "The page could not be saved due to validation errors" in response.content.decode()
     errors = block_errors(response)
     assert list(errors) == [1]
     assert "Heading levels cannot be skipped" in errors[1].block_errors["level"].messages[0]
-    assert Page.objects.get(pk=legal_notice.pk).latest_revision_id == before
+    assert Page.objects.get(pk=standard_page.pk).latest_revision_id == before
 
 
-def test_the_admin_refuses_a_click_here_link(english_admin_client, legal_notice):
+def test_the_admin_refuses_a_click_here_link(english_admin_client, standard_page):
     link = rich_text('<p>Le programme : <a href="https://example.org/">cliquez ici</a></p>')
-    response = post_body(english_admin_client, legal_notice, [heading(2), paragraph(link)])
+    response = post_body(english_admin_client, standard_page, [heading(2), paragraph(link)])
     assert response.status_code == 200
     assert "does not say where the link goes" in block_errors(response)[1].messages[0]
 
 
-def test_the_admin_saves_a_body_that_follows_the_rules(english_admin_client, legal_notice):
+def test_the_admin_saves_a_body_that_follows_the_rules(english_admin_client, standard_page):
     link = rich_text('<p>Voir <a href="https://example.org/">le programme 2025</a></p>')
     response = post_body(
-        english_admin_client, legal_notice, [heading(2), heading(3), paragraph(link)]
+        english_admin_client, standard_page, [heading(2), heading(3), paragraph(link)]
     )
     assert response.status_code == 302
-    saved = StandardPage.objects.get(pk=legal_notice.pk).get_latest_revision_as_object()
+    saved = StandardPage.objects.get(pk=standard_page.pk).get_latest_revision_as_object()
     assert [block.block_type for block in saved.body_fr] == ["heading", "heading", "paragraph"]

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from institutional.models import LegalNoticePage
 from masis.core.seeding import stream
 from masis.multilingual.links import page_url
 from pages.models import StandardPage
@@ -53,7 +54,7 @@ def test_the_home_page_names_masis_in_armenian_script_marked(client, seeded):
 
 
 def test_armenian_pages_mark_the_french_names_they_quote(client, seeded):
-    page = StandardPage.objects.get(slug_fr="mentions-legales")
+    page = LegalNoticePage.objects.get()
     doc = html(client.get(page_url(page, "hy")))
     address = doc.find(string=re.compile("13100 Aix-en-Provence"))
     assert language_of(address) == "fr"

@@ -18,8 +18,9 @@ CASES = [
     (DatePrecision.DAY, "en", "15 September 2024"),
     (DatePrecision.MONTH, "en", "September 2024"),
     (DatePrecision.YEAR, "en", "2024"),
-    (DatePrecision.DAY, "hy", "15 սեպտեմբերի 2024 թ."),
-    (DatePrecision.MONTH, "hy", "սեպտեմբեր 2024"),
+    # Eastern Armenian: the year with «թ.», then the month (genitive with a day) and the day.
+    (DatePrecision.DAY, "hy", "2024 թ. սեպտեմբերի 15"),
+    (DatePrecision.MONTH, "hy", "2024 թ. սեպտեմբեր"),
     (DatePrecision.YEAR, "hy", "2024"),
 ]
 
@@ -59,7 +60,7 @@ def test_month_span_in_armenian_keeps_lowercase_months():
         PartialDate(datetime.date(2024, 6, 1), DatePrecision.MONTH),
         PartialDate(datetime.date(2025, 2, 1), DatePrecision.MONTH),
     )
-    assert span.format("hy") == f"հունիս 2024{NNBSP}–{NNBSP}փետրվար 2025"
+    assert span.format("hy") == f"2024 թ. հունիս{NNBSP}–{NNBSP}2025 թ. փետրվար"
     assert span.format("fr") == f"juin 2024{NNBSP}–{NNBSP}février 2025"
 
 

@@ -168,7 +168,7 @@ def test_an_invented_choice_or_an_overlong_message_is_refused(client, contact):
 def test_a_robot_filling_the_trap_is_thanked_and_forgotten(client, contact, recipient):
     response = post(client, contact, {**VALID, TRAP_FIELD: "https://spam.example"})
     assert response.status_code == 200
-    assert html(response).h1.get_text() == "Merci, votre message a bien été envoyé"
+    assert html(response).h1.get_text() == "Merci, votre message a bien été reçu"
     assert FormSubmission.objects.count() == 0 and mail.outbox == []
 
 

@@ -57,7 +57,7 @@ def test_an_invalid_website_is_refused_with_a_clear_message(english_admin_client
     assert_refused(
         publish(english_admin_client, partner, website=website),
         "website",
-        "Enter the website's full address, starting with https:// "
+        "Enter the website’s full address, starting with https:// "
         "(for example https://www.aixenprovence.fr/).",
     )
     partner.refresh_from_db()
