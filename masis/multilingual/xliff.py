@@ -187,7 +187,7 @@ def read(content):
         source_language = (file_element.get("source-language") or "").lower()
         if source_language != SOURCE_LANGUAGE:
             errors.append(
-                _("The file's source language is “%(language)s”, not French.")
+                _("The file’s source language is “%(language)s”, not French.")
                 % {"language": source_language}
             )
         file_language = (file_element.get("target-language") or "").lower()
@@ -197,7 +197,7 @@ def read(content):
             unit_language = (target.get(XML_LANG) if target is not None else None) or file_language
             if unit_language.lower() != file_language:
                 errors.append(
-                    _("Unit %(id)s is in “%(language)s”, not in the file's language.")
+                    _("Unit %(id)s is in “%(language)s”, not in the file’s language.")
                     % {"id": element.get("id"), "language": unit_language}
                 )
             units.append(
