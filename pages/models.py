@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modeltranslation.utils import build_localized_fieldname
@@ -342,13 +343,21 @@ class TownProfilePage(BasePage):
     # The reference to the position from the capital in texts: {position_from_capital}.
     POSITION_REFERENCE = "position_from_capital"
 
+    @cached_property
+    def referenced_figures(self):
+        """(reference, value) of the key figures that have a reference: read once per page
+        object, however many of its texts quote them."""
+        return [
+            (figure.reference, figure.value)
+            for figure in self.key_figures.all()
+            if figure.reference
+        ]
+
     def text_values(self):
         """The key figures by their reference ({villages} → "26"), and the position from the
         capital ({position_from_capital} → "18 km south-east of the capital")."""
         values = {
-            figure.reference: formats.localize(figure.value)
-            for figure in self.key_figures.all()
-            if figure.reference
+            reference: formats.localize(value) for reference, value in self.referenced_figures
         }
         position = self.position_from_capital()
         if position:

@@ -1,19 +1,24 @@
-"""The institutional pages, in French, English and Armenian: contact, accessibility statement
-(RGAA 4.1) and site map, all under the home page and in the footer.
+"""The institutional pages, in French, English and Armenian: legal notice, personal data, contact,
+accessibility statement (RGAA 4.1) and site map, all under the home page and in the footer.
 
-The content is in the TOML files beside this module, with that of the legal notice and the
-personal data page: standard pages, which pages.seed.load_legal_pages creates just before.
-The City's street address is public; the host's details and the audit's results are not known
-yet, and the pages say so rather than invent them.
+The content is in the TOML files beside this module. The City's street address is public; the
+legal notice's host and director of publication, the audit's results, the statement's date and
+plans are the City's to give: the seed leaves them empty, and the pages leave them out.
+
+A site seeded before the legal notice and the personal data page were page types of their own
+had them as standard pages: the loader replaces them where staff never touched them
+(``Loader.replace``), keeping their ids so that links to them still lead to them.
 """
 
 from masis.core.seeding import localized, read_data
 
 from ..models import (
     AccessibilityStatementPage,
-    AuditedPage,
     ContactFormField,
     ContactPage,
+    LegalNoticePage,
+    LegalNoticeSettings,
+    PersonalDataPage,
     SiteMapPage,
 )
 
@@ -27,6 +32,12 @@ def load(loader):
     home = loader.existing("home")
     if home is None:
         return
+    legal_notice = data("legal_notice")
+    page = legal_notice["page"]
+    loader.replace(page.pop("key"), home, LegalNoticePage, **page)
+    _fill_legal_notice_settings(legal_notice["settings"])
+    page = data("personal_data")["page"]
+    loader.replace(page.pop("key"), home, PersonalDataPage, **page)
     page = data("contact")["page"]
     form_fields = [
         ContactFormField(sort_order=order, **localized(**field))
@@ -34,20 +45,16 @@ def load(loader):
     ]
     contact = loader.page(page.pop("key"), home, ContactPage, form_fields=form_fields, **page)
     page = data("accessibility")["page"]
-    statement_key, audited_page_keys = page.pop("key"), page.pop("audited_pages")
-    statement = loader.page(
-        statement_key, home, AccessibilityStatementPage, feedback_page=contact, **page
-    )
+    loader.page(page.pop("key"), home, AccessibilityStatementPage, feedback_page=contact, **page)
     page = data("site_map")["page"]
     loader.page(page.pop("key"), home, SiteMapPage, **page)
-    if statement_key in loader.created:
-        _list_audited_pages(loader, statement, audited_page_keys)
 
 
-def _list_audited_pages(loader, statement, keys):
-    """The sample of pages the statement's tests cover, once the pages exist."""
-    pages = [page for page in map(loader.existing, keys) if page is not None]
-    statement.audited_pages = [
-        AuditedPage(page=page, sort_order=order) for order, page in enumerate(pages)
-    ]
-    statement.save_revision().publish()
+def _fill_legal_notice_settings(values):
+    """What the seed knows of the legal notice, unless staff filled in any of it."""
+    details = LegalNoticeSettings.load()
+    if any(getattr(details, name) for name in LegalNoticeSettings.REQUIRED_FIELDS):
+        return
+    for name, value in localized(**values).items():
+        setattr(details, name, value.strip())
+    details.save()

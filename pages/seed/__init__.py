@@ -1,5 +1,4 @@
-"""The site's frame from the seed text: home page, the Aix–Armenia page and the town profile,
-and the two legal pages, standard pages whose content is with the institutional app's.
+"""The site's frame from the seed text: home page, the Aix–Armenia page and the town profile.
 
 The content is in the TOML files beside this module; section content (events, partners, the
 institutional pages) is seeded by each section's own app.
@@ -7,7 +6,6 @@ institutional pages) is seeded by each section's own app.
 
 from wagtail.models import Page, Site
 
-from institutional import seed as institutional_seed
 from masis.core.seeding import localized, read_data
 
 from ..models import (
@@ -37,17 +35,6 @@ def load(loader):
     loader.page(page.pop("key"), home, TownProfilePage, **_town_profile_fields(page))
     _fill_external_links(home_data["external_links"])
     return home
-
-
-def load_legal_pages(loader):
-    """The legal notice and the personal data page: standard pages (this app's model) whose
-    content the institutional app's seed files give, with its other footer pages."""
-    home = loader.existing("home")
-    if home is None:
-        return
-    for section in ("legal_notice", "personal_data"):
-        page = institutional_seed.data(section)["page"]
-        loader.page(page.pop("key"), home, StandardPage, **page)
 
 
 def _town_profile_fields(page):

@@ -19,7 +19,15 @@ def load_kinds(loader):
         loader.object(kind.pop("key"), PartnerKind, **kind)
 
 
+# Partners an earlier seed created that the seed text does not name as partners: the TUMO school
+# being built in Masis is one of the town profile's figures, not a partner of the cooperation.
+# A site seeded before loses them where staff never touched them (``Loader.retire``).
+RETIRED_KEYS = ["partner-tumo"]
+
+
 def load(loader):
+    for key in RETIRED_KEYS:
+        loader.retire(key)
     home = loader.existing("home")
     if home is None:
         return

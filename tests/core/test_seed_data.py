@@ -27,6 +27,8 @@ FRENCH_ONLY = {
     ("partner-dctciv", "short_name"),
     ("partner-ccas", "short_name"),
     ("accessibility-statement", "feedback_postal_address"),
+    # The legal notice's [settings] (a setting, not an object under a key): a French address.
+    (None, "publisher_address"),
 }
 
 

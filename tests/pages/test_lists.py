@@ -13,21 +13,21 @@ def test_counts_follow_publishing_at_once(client, seeded):
     """The timeline's and a partner's event counts follow a publication and an unpublication."""
     from bs4 import BeautifulSoup
 
-    from ..factories import seed_object
+    from ..factories import make_partner
 
-    tumo = seed_object("partner-tumo")
-    timeline_url, tumo_url = "/en/cooperation/", tumo.get_url()
+    newcomer = make_partner("Nouveau partenaire")
+    timeline_url, newcomer_url = "/en/cooperation/", newcomer.get_url()
 
     def shown():
         timeline = BeautifulSoup(client.get(timeline_url).content, "html.parser")
-        partner = BeautifulSoup(client.get(tumo_url).content, "html.parser")
+        partner = BeautifulSoup(client.get(newcomer_url).content, "html.parser")
         count = timeline.find(class_="timeline-count").get_text(" ", strip=True).split()[0]
         return int(count), [a.get_text() for a in partner.select(".partner-events a")]
 
     before, listed = shown()
     assert listed == []
-    event = add_event(title="Visite au centre Tumo", partners=[tumo])
-    assert shown() == (before + 1, ["Visite au centre Tumo"])
+    event = add_event(title="Visite chez le nouveau partenaire", partners=[newcomer])
+    assert shown() == (before + 1, ["Visite chez le nouveau partenaire"])
     event.unpublish()
     assert shown() == (before, [])
 

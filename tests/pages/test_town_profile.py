@@ -157,7 +157,7 @@ def test_sectors_follow_the_order_staff_gave(client, profile):
     [
         ("fr", "septembre 2024", "Aix et Masis partagent une grande richesse historique"),
         ("en", "September 2024", "Aix and Masis share a great wealth of history and culture."),
-        ("hy", "2024 թ. սեպտեմբեր", "Էքսը և Մասիսը ունեն հարուստ պատմական"),
+        ("hy", "2024 թ. սեպտեմբեր", "Էքսը և Մասիսն ունեն հարուստ պատմական"),
     ],
 )
 def test_twinning_date_keeps_its_month_precision(client, profile, language, shown, shared):

@@ -94,9 +94,9 @@ def test_an_unpublished_event_is_not_listed(client, seeded):
 
 
 def test_a_partner_with_no_event_says_so(client, seeded):
-    tumo = seeded_partner("partner-tumo")
-    assert not tumo.cooperation_events.exists()
-    section = events_section(client.get(page_url(tumo, "en")))
+    newcomer = make_partner("Nouveau partenaire")
+    assert not newcomer.cooperation_events.exists()
+    section = events_section(client.get(page_url(newcomer, "en")))
     assert section.find("ol") is None
     assert "No cooperation event" in section.get_text()
 

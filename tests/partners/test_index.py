@@ -115,7 +115,7 @@ def test_unknown_kind_is_a_404_with_a_message_never_a_500(client, index, query):
 def test_empty_kind_shows_everyone(client, index, query):
     response = client.get(url_of(index, "fr", query))
     assert response.status_code == 200
-    assert sum(len(names) for names in groups(response).values()) == 8
+    assert sum(len(names) for names in groups(response).values()) == 7
 
 
 def test_a_known_kind_with_no_partner_says_so(client, index):

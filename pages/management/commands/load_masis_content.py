@@ -14,7 +14,6 @@ SEED_STEPS = [
     "timeline.seed.load_index",
     "partners.seed.load",
     "timeline.seed.load_events",
-    "pages.seed.load_legal_pages",
     "institutional.seed.load",
 ]
 
