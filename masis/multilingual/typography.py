@@ -63,8 +63,14 @@ def _punctuate(text):
     return text
 
 
+# Most text nodes hold none of the punctuation concerned: they are returned as they are.
+CONCERNED = re.compile(r"[;:!?«»]")
+
+
 def french_text(text):
     """``text`` (HTML text, entities allowed) with French spacing; URLs and entities kept."""
+    if not CONCERNED.search(text):
+        return text
     text = NBSP_ENTITY.sub(NBSP, text)
     pieces = []
     for index, part in enumerate(URL.split(text)):
