@@ -7,11 +7,13 @@ page tree, and a contact form whose messages are deleted after a set period.
 
 import datetime
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http.request import split_domain_port
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -175,6 +177,13 @@ def contact_message_retention_days():
     return settings.CONTACT_MESSAGE_RETENTION_DAYS
 
 
+def media_from_another_host(request):
+    """True when images come from another host than the page (``MEDIA_ORIGIN``): the personal
+    data page then does not say that the site loads nothing from elsewhere."""
+    origin = urlsplit(settings.MEDIA_ORIGIN or "").hostname
+    return bool(origin) and origin != split_domain_port(request.get_host())[0]
+
+
 class PersonalDataPage(BasePage):
     """What the site does with its visitors' data. The page's text names the controller and
     the visitors' rights; what the site itself does (no cookie, what the contact form keeps,
@@ -222,7 +231,7 @@ class PersonalDataPage(BasePage):
             contact_fields=list(contact_page.get_form_fields()) if contact_page else [],
             contact_is_mailed=bool(contact_page and contact_page.recipients()),
             retention_days=contact_message_retention_days(),
-            media_origin=settings.MEDIA_ORIGIN,
+            media_from_elsewhere=media_from_another_host(request),
         )
         return context
 

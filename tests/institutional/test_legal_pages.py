@@ -433,3 +433,14 @@ def test_a_message_mailed_is_called_sent_with_the_pages_thank_you_text(client, s
     doc = thank_you(client, "en")
     assert doc.h1.get_text() == "Thank you, your message has been sent"
     assert len(mail.outbox) == 1
+
+
+def test_the_page_says_nothing_comes_from_elsewhere_only_while_it_is_true(
+    client, personal_data, settings
+):
+    sentence = "It loads nothing from another website"
+    settings.MEDIA_ORIGIN = "http://testserver/media"  # images through the site's own host
+    assert sentence in text_of(get(client, personal_data, "en").main)
+    cache.clear()
+    settings.MEDIA_ORIGIN = "https://media.example.net"
+    assert sentence not in text_of(get(client, personal_data, "en").main)
