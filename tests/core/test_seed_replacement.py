@@ -3,7 +3,6 @@ what the seed made: the legal notice and the personal data page become page type
 and TUMO leaves the partner directory."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -19,11 +18,6 @@ from ..helpers import html
 @pytest.fixture
 def loader(seeded):
     return Loader(SeedRecord)
-
-
-@pytest.fixture
-def editor(seeded):
-    return get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
 
 
 def seed_as_before(loader, key, parent, model, **fields):
@@ -76,17 +70,17 @@ def test_untouched_old_legal_pages_become_the_new_page_types(client, loader):
     assert client.get("/fr/donnees-personnelles/").status_code == 200
 
 
-def test_old_legal_pages_staff_edited_are_kept_as_they_are(loader, editor):
+def test_old_legal_pages_staff_edited_are_kept_as_they_are(loader, editor_user):
     legal, personal = old_legal_pages(loader)
     legal.title_fr = "Mentions légales du jumelage"
-    legal.save_revision(user=editor).publish(user=editor)
+    legal.save_revision(user=editor_user).publish(user=editor_user)
     call_command("load_masis_content", verbosity=0)
     assert isinstance(loader.existing("legal-notice"), StandardPage)
     assert loader.existing("legal-notice").title_fr == "Mentions légales du jumelage"
     assert isinstance(loader.existing("personal-data"), PersonalDataPage)  # this one untouched
 
 
-def test_a_page_staff_moved_or_unpublished_counts_as_touched(loader, editor):
+def test_a_page_staff_moved_or_unpublished_counts_as_touched(loader, editor_user):
     def fresh(page):
         return Page.objects.get(pk=page.pk).specific
 
@@ -98,7 +92,7 @@ def test_a_page_staff_moved_or_unpublished_counts_as_touched(loader, editor):
     assert not loader.untouched(fresh(legal))  # two revisions
     _legal, personal = old_legal_pages(loader)
     assert loader.untouched(fresh(personal))
-    fresh(personal).move(personal.get_parent(), pos="first-child", user=editor)
+    fresh(personal).move(personal.get_parent(), pos="first-child", user=editor_user)
     assert not loader.untouched(fresh(personal))
 
 
@@ -138,9 +132,9 @@ def test_an_untouched_tumo_partner_leaves_the_directory(client, loader):
     assert "TUMO" in html(client.get("/fr/masis/")).find(class_="town-schools").get_text()
 
 
-def test_a_tumo_partner_staff_edited_stays(loader, editor):
+def test_a_tumo_partner_staff_edited_stays(loader, editor_user):
     tumo = old_tumo(loader)
-    tumo.save_revision(user=editor).publish(user=editor)
+    tumo.save_revision(user=editor_user).publish(user=editor_user)
     call_command("load_masis_content", verbosity=0)
     assert PartnerPage.objects.filter(pk=tumo.pk).exists()
     assert SeedRecord.objects.filter(key="partner-tumo").exists()

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.users.models import UserProfile
 
 from institutional.models import (
     AccessibilityStatementPage,
@@ -242,10 +241,8 @@ def test_the_legal_notice_shows_what_staff_fill_in(client, legal_notice, languag
     assert director.get("lang") == ("fr" if language == "hy" else None)
 
 
-def test_the_dashboard_warns_while_the_legal_notice_is_incomplete(admin_client, admin_user, seeded):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
+def test_the_dashboard_warns_while_the_legal_notice_is_incomplete(english_admin_client, seeded):
+    admin_client = english_admin_client
     doc = html(admin_client.get(reverse("wagtailadmin_home")))
     panel = doc.find(id="legal-notice-section")
     assert panel is not None

@@ -5,15 +5,12 @@ coordinates, and the locator map is valid HTML."""
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
 
 from masis.multilingual.links import page_url
 from pages.models import TownProfilePage
 from pages.panels import position_check
 
-from ..editing import edit_form_data
-from ..helpers import html
+from ..helpers import edit_form_data, html
 
 NBSP, NNBSP = "\xa0", "\u202f"
 
@@ -21,16 +18,6 @@ NBSP, NNBSP = "\xa0", "\u202f"
 @pytest.fixture
 def profile(seeded):
     return TownProfilePage.objects.get()
-
-
-@pytest.fixture
-def staff(client, seeded):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"  # the admin in English, whose messages the tests read
-    profile.save()
-    client.force_login(user)
-    return client
 
 
 def plain(text):
@@ -106,29 +93,31 @@ def test_every_place_that_shows_the_introduction_fills_it_in(client, profile):
     assert "{villages}" not in snippets
 
 
-def test_the_admin_refuses_a_reference_to_no_figure(staff, profile):
-    data = edit_form_data(staff, profile, introduction_en="About {vilages} villages.")
-    response = staff.post(f"/admin/pages/{profile.pk}/edit/", data)
+def test_the_admin_refuses_a_reference_to_no_figure(english_admin_client, profile):
+    data = edit_form_data(
+        english_admin_client, profile, introduction_en="About {vilages} villages."
+    )
+    response = english_admin_client.post(f"/admin/pages/{profile.pk}/edit/", data)
     assert response.status_code == 200
     assert "“{vilages}” names no key figure of this page" in plain(html(response).get_text())
     assert TownProfilePage.objects.get(pk=profile.pk).introduction_en != "About {vilages} villages."
 
 
-def test_the_admin_accepts_the_references_of_the_figures(staff, profile):
-    data = edit_form_data(staff, profile, introduction_en="{position_from_capital}.")
+def test_the_admin_accepts_the_references_of_the_figures(english_admin_client, profile):
+    data = edit_form_data(english_admin_client, profile, introduction_en="{position_from_capital}.")
     first = "key_figures-0-reference"
     data[first] = "villages"
     data["introduction_fr"] = "Masis regroupe {villages} villages."
-    response = staff.post(f"/admin/pages/{profile.pk}/edit/", data)
+    response = english_admin_client.post(f"/admin/pages/{profile.pk}/edit/", data)
     assert response.status_code == 302, html(response).find(class_="error-message")
     draft = TownProfilePage.objects.get(pk=profile.pk).get_latest_revision_as_object()
     assert draft.introduction_fr == "Masis regroupe {villages} villages."
 
 
-def test_two_figures_may_not_share_a_reference(staff, profile):
-    data = edit_form_data(staff, profile)
+def test_two_figures_may_not_share_a_reference(english_admin_client, profile):
+    data = edit_form_data(english_admin_client, profile)
     data["key_figures-0-reference"] = data["key_figures-1-reference"] = "villages"
-    response = staff.post(f"/admin/pages/{profile.pk}/edit/", data)
+    response = english_admin_client.post(f"/admin/pages/{profile.pk}/edit/", data)
     assert response.status_code == 200
     assert "Another key figure already has this reference." in response.content.decode()
 
@@ -143,25 +132,29 @@ def test_the_seeded_coordinates_put_masis_south_south_west_of_yerevan(profile):
     assert check.nearest_direction == "SW"
 
 
-def test_the_editor_warns_while_the_position_and_coordinates_disagree(staff, profile):
-    doc = html(staff.get(f"/admin/pages/{profile.pk}/edit/"))
+def test_the_editor_warns_while_the_position_and_coordinates_disagree(
+    english_admin_client, profile
+):
+    doc = html(english_admin_client.get(f"/admin/pages/{profile.pk}/edit/"))
     warning = plain(doc.get_text(" "))
     assert "The coordinates put the town 13.5 km from the capital" in warning
     assert "18 km south-east" in warning
 
 
-def test_no_warning_once_they_agree(staff, profile):
+def test_no_warning_once_they_agree(english_admin_client, profile):
     profile.distance_to_capital_km = 13
     profile.direction_from_capital = "SW"
     profile.save_revision().publish()
     assert position_check(profile).distance_disagrees is False
-    doc = html(staff.get(f"/admin/pages/{profile.pk}/edit/"))
+    doc = html(english_admin_client.get(f"/admin/pages/{profile.pk}/edit/"))
     assert "The coordinates put the town" not in doc.get_text(" ")
 
 
-def test_a_warning_never_stops_staff_from_saving(staff, profile):
-    data = edit_form_data(staff, profile, distance_to_capital_km="40", direction_from_capital="N")
-    response = staff.post(f"/admin/pages/{profile.pk}/edit/", data)
+def test_a_warning_never_stops_staff_from_saving(english_admin_client, profile):
+    data = edit_form_data(
+        english_admin_client, profile, distance_to_capital_km="40", direction_from_capital="N"
+    )
+    response = english_admin_client.post(f"/admin/pages/{profile.pk}/edit/", data)
     assert response.status_code == 302
 
 
