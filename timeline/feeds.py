@@ -10,7 +10,9 @@ FEED_LENGTH = 50
 
 
 def event_line(event):
-    """ "juin 2024 · Masis": when and where, in the active language."""
+    """ "juin 2024 · Masis": when and, where known, where, in the active language."""
+    if not event.place:
+        return event.span.format()
     return f"{event.span.format()} · {event.get_place_display()}"
 
 

@@ -31,7 +31,8 @@ def ical_event(event, request, language):
     item.add("dtend", span.last_day + datetime.timedelta(days=1))
     item.add("summary", event.title, parameters={"LANGUAGE": language})
     item.add("description", f"{event.summary}\n\n{url}", parameters={"LANGUAGE": language})
-    item.add("location", event.get_place_display(), parameters={"LANGUAGE": language})
+    if event.place:
+        item.add("location", event.get_place_display(), parameters={"LANGUAGE": language})
     item.add("url", url)
     themes = [theme.name for theme in event.themes_by_name]
     if themes:

@@ -43,11 +43,13 @@ def event_json_ld(event, request, themes=(), partners=(), images=()):
         "startDate": span.start.isoformat(),
         "inLanguage": language,
         "url": url,
-        "eventAttendanceMode": ATTENDANCE.format(
-            "Online" if event.place == Place.ONLINE else "Offline"
-        ),
-        "location": _location(event, url),
     }
+    # Where the sources do not say where an event took place, neither does its JSON-LD.
+    if event.place:
+        data["eventAttendanceMode"] = ATTENDANCE.format(
+            "Online" if event.place == Place.ONLINE else "Offline"
+        )
+        data["location"] = _location(event, url)
     if span.end is not None:
         data["endDate"] = span.end.isoformat()
     if themes:
@@ -57,8 +59,9 @@ def event_json_ld(event, request, themes=(), partners=(), images=()):
             request.build_absolute_uri(item.image.get_rendition(IMAGE_RENDITION).url)
             for item in images
         ]
+    # Partners took part; the sources rarely say who organised what.
     if partners:
-        data["organizer"] = [
+        data["contributor"] = [
             {
                 "@type": "Organization",
                 "name": partner.title,

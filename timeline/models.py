@@ -110,7 +110,13 @@ class CooperationEventPage(RoutablePageMixin, BasePage):
         help_text=_("Leave empty for an event with a single date."),
     )
     end_precision = DatePrecisionField(_("end precision"))
-    place = models.CharField(_("place"), max_length=20, choices=Place.choices)
+    place = models.CharField(
+        _("place"),
+        max_length=20,
+        choices=Place.choices,
+        blank=True,
+        help_text=_("Leave empty when the sources do not say where it took place."),
+    )
     themes = ParentalManyToManyField(
         "timeline.Theme", related_name="events", blank=True, verbose_name=_("themes")
     )

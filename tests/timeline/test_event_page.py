@@ -235,14 +235,30 @@ def test_json_ld_cannot_break_out_of_its_script(client, seeded):
     assert json_ld(response, of_type="Event")["description"] == event.summary_fr
 
 
-def test_json_ld_names_the_live_partners_as_organisers(client, seeded):
+def test_json_ld_names_the_live_partners_as_contributors_not_organisers(client, seeded):
     event = seeded_event("event-undp-mission")
     partner = a_partner("Organisation partenaire")
     event.partners.add(partner)
     event.save_revision().publish()
     data = json_ld(get(client, event, "fr"), of_type="Event")
-    organisers = {item["name"]: item["url"] for item in data["organizer"]}
-    assert organisers["Organisation partenaire"] == "http://testserver" + page_url(partner, "fr")
+    contributors = {item["name"]: item["url"] for item in data["contributor"]}
+    assert contributors["Organisation partenaire"] == "http://testserver" + page_url(partner, "fr")
+    # The source says the UNDP organised the mission; its partners only took part.
+    assert "organizer" not in data
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "hy"])
+def test_an_event_whose_place_the_sources_do_not_give_shows_none(client, seeded, language):
+    event = seeded_event("event-call-for-projects")
+    assert event.place == ""
+    response = get(client, event, language)
+    facts = html(response).select_one(".event-facts")
+    with translation.override(language):
+        assert translation.gettext("Place") not in facts.get_text()
+    data = json_ld(response, of_type="Event")
+    assert "location" not in data and "eventAttendanceMode" not in data
+    calendar = client.get(page_url(event, language) + "calendar/").content.decode()
+    assert "LOCATION" not in calendar
 
 
 def test_event_page_queries_do_not_grow_with_themes_partners_and_documents(client, seeded):

@@ -46,7 +46,7 @@ EXPECTED = {
         "month",
         None,
         None,
-        "aix",
+        "",
         {"health", "institutional"},
     ),
 }
