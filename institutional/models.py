@@ -48,7 +48,7 @@ from .forms import ContactFormBuilder, ContactPageForm
 
 logger = logging.getLogger(__name__)
 
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "lang-fr"]
 
 
 class ConformityState(models.TextChoices):

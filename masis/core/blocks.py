@@ -89,7 +89,7 @@ class KeyFigureBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "lang-fr"],
         label=_("Paragraph"),
     )
     figure = FigureBlock()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import translation
@@ -16,7 +17,7 @@ from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import StandardPage
 
-from ..factories import staff_member, standard_page
+from ..factories import seeded_event, staff_member, standard_page
 from ..helpers import edit_form_data, html, logged_in, paragraphs, set_admin_language
 
 PING_URL = re.compile(r"/admin/editing-sessions/ping/wagtailcore/page/\d+/\d+/")
@@ -224,3 +225,27 @@ def test_two_people_editing_a_page_see_each_other(editor_user, editor, page):
     assert response.json()["error_code"] == "invalid_revision"
     page.refresh_from_db()
     assert page.get_latest_revision_as_object().title_en == "Workshop, revised"
+
+
+def french_names(html_source):
+    return [
+        span.get_text()
+        for span in BeautifulSoup(html_source, "html.parser").select('span[lang="fr"]')
+    ]
+
+
+def test_saving_a_page_in_the_editor_keeps_the_names_marked_in_french(seeded, editor):
+    """Draftail drops what it has no feature for: an unchanged save must keep every mark."""
+    event = seeded_event("event-call-for-projects")
+    before = {
+        language: french_names(str(getattr(event, f"body_{language}"))) for language in ("en", "hy")
+    }
+    assert before["en"] and before["hy"], before
+    data = edit_form_data(editor, event)
+    response = editor.post(f"/admin/pages/{event.pk}/edit/", data)
+    assert response.status_code == 302, response.content[:2000]
+    saved = seeded_event("event-call-for-projects").get_latest_revision_as_object()
+    after = {
+        language: french_names(str(getattr(saved, f"body_{language}"))) for language in ("en", "hy")
+    }
+    assert after == before
