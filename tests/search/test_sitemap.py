@@ -6,6 +6,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
@@ -98,7 +99,9 @@ def test_every_url_has_its_last_modification_date(client, seeded):
     entry = next(
         u for u in root.findall("s:url", NS) if u.findtext("s:loc", namespaces=NS) == location
     )
-    assert entry.findtext("s:lastmod", namespaces=NS) == page.last_published_at.date().isoformat()
+    # The date in the site's time zone (Europe/Paris), which is not UTC's around midnight.
+    published = timezone.localdate(page.last_published_at)
+    assert entry.findtext("s:lastmod", namespaces=NS) == published.isoformat()
 
 
 def test_drafts_and_private_pages_are_not_listed(client, seeded):
