@@ -136,6 +136,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The site's own words and the user's e-mail address are no password either.
+    {"NAME": "masis.operations.passwords.SiteVocabularyValidator"},
 ]
 
 # --- Languages -------------------------------------------------------------------------------
