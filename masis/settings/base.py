@@ -368,6 +368,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Login throttling (django-axes): an account is locked for one address after 5 failures, for
 # 15 minutes; `manage.py axes_reset_username NAME` or Settings > Login lockouts unlocks it.
 AXES_FAILURE_LIMIT = 5
+# …and an address, whatever the usernames it tries, after 20 failures (password spraying);
+# operations.auth.LoginThrottleHandler.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "masis.operations.auth.LoginThrottleHandler"
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
