@@ -373,6 +373,8 @@ AXES_FAILURE_LIMIT = 5
 LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_HANDLER = "masis.operations.auth.LoginThrottleHandler"
 AXES_COOLOFF_TIME = 0.25  # hours
+# "Forgotten password": at most 5 reset e-mails an hour per address and per account.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "masis.operations.password_reset.ThrottledPasswordResetForm"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
