@@ -208,6 +208,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The password form of restricted pages and documents, in the site's design and languages.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "operations/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "operations/password_required.html"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 # --- Cache -----------------------------------------------------------------------------------
