@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "masis.multilingual.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "masis.multilingual.middleware.SiteLocaleMiddleware",
+    # Before anything reads a body: a public post larger than a form needs is refused (413).
+    "masis.operations.request_size.PublicPostSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -390,6 +392,9 @@ AXES_VERBOSE = False
 # photo passes), far under Pillow's decompression-bomb warning of 89 Mpx: a worker decoding the
 # largest accepted image for its renditions peaks around 250 MB (tests/security/test_uploads.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Outside the admin, visitors post at most this (operations.request_size): the contact form's
+# 5,000-character message in Armenian, percent-encoded, is about 30 KB.
+PUBLIC_POST_MAX_SIZE = 128 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # page forms: 3 languages x StreamField blocks
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
