@@ -30,15 +30,15 @@ def _failures_key(kind, restriction_id, request):
     return f"restriction-failures:{kind}:{restriction_id}:{address}"
 
 
-def throttled(kind, view):
-    """``view`` (Wagtail's password check of a ``kind`` of restriction), throttled."""
+def throttled(kind, view, restriction_argument):
+    """``view`` (Wagtail's password check of a ``kind`` of restriction, which it names by its
+    ``restriction_argument``), throttled."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method != "POST":
             return view(request, *args, **kwargs)
-        restriction_id = next(iter(kwargs.values()), None) or args[0]
-        key = _failures_key(kind, restriction_id, request)
+        key = _failures_key(kind, kwargs[restriction_argument], request)
         if (cache.get(key) or 0) >= settings.AXES_FAILURE_LIMIT:
             return _refused(view, request, *args, **kwargs)
         response = view(request, *args, **kwargs)
@@ -66,6 +66,8 @@ def _refused(view, request, *args, **kwargs):
     unposted = copy.copy(request)
     unposted.method = "GET"
     response = view(unposted, *args, **kwargs)
+    # Where the visitor was going, for their next try once the cool-off is over.
+    response.context_data["form"].initial["return_url"] = request.POST.get("return_url", "")
     response.context_data["too_many_attempts"] = True
     response.context_data["cool_off_minutes"] = cool_off_seconds() // 60
     response.status_code = 429
@@ -73,5 +75,9 @@ def _refused(view, request, *args, **kwargs):
     return response
 
 
-authenticate_page_password = throttled("page", page_views.authenticate_with_password)
-authenticate_document_password = throttled("document", document_views.authenticate_with_password)
+authenticate_page_password = throttled(
+    "page", page_views.authenticate_with_password, "page_view_restriction_id"
+)
+authenticate_document_password = throttled(
+    "document", document_views.authenticate_with_password, "restriction_id"
+)

@@ -61,6 +61,8 @@ def locks_after_the_limit(client, url, language):
         assert guess(client, action, return_url, "wrong", language=language).status_code == 200
     locked = guess(client, action, return_url, "wrong", language=language)
     assert locked.status_code == 429
+    # The form keeps where the visitor was going, for a try after the cool-off.
+    assert html(locked).find(attrs={"name": "return_url"})["value"] == return_url
     # The right password is refused too while locked, from that address only.
     assert guess(client, action, return_url, PASSWORD, language=language).status_code == 429
     assert guess(client, action, return_url, PASSWORD, address=VISITOR).status_code == 302
