@@ -6,7 +6,17 @@ Every value can be overridden by the environment (GUNICORN_* or gunicorn's own C
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Loopback only: gunicorn's synchronous workers must sit behind a buffering proxy (nginx, Varnish),
+# which alone may reach them. A direct client could hold a worker with a slow request, or forge
+# the X-Forwarded-For that TRUSTED_PROXY_COUNT trusts. GUNICORN_BIND names another address
+# (the one the proxy reaches on a private network).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# No gunicornc control socket: by default every gunicorn of a user shares one path in its home
+# (or XDG_RUNTIME_DIR) folder, so one master would take another's. systemctl is the control.
+# GUNICORN_CONTROL_SOCKET names a socket of this instance's own if one is wanted.
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
+if not control_socket_disable:
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
 # Synchronous workers: pages are rendered from the cache or in a few milliseconds of CPU.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))

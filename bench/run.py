@@ -118,6 +118,7 @@ class Server:
                 "2",
                 "--log-level",
                 "warning",
+                "--no-control-socket",
             ],
             cwd=ROOT,
             env=self.env,

@@ -17,6 +17,9 @@ INVALID_MESSAGES = {
     "date": _("“%(label)s” must be a valid date."),
     "datetime": _("“%(label)s” must be a valid date and time."),
 }
+# Any of these in a one-line answer would start a new line of the e-mail, where it could pass
+# for a header ("Bcc: …"): str.splitlines() breaks lines at each of them.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Types whose "invalid" error comes from a validator, formatted with parameters.
 VALIDATED_TYPES = {"email", "url"}
 
@@ -75,7 +78,23 @@ class ContactForm(BaseForm):
         return []
 
 
+class SingleLineValidator:
+    """Refuses a line break in a field that asks for one line (a name, a subject…)."""
+
+    def __init__(self, label):
+        self.message = _("“%(label)s” must fit on one line.") % {"label": label}
+
+    def __call__(self, value):
+        if any(character in LINE_BREAKS for character in value):
+            raise forms.ValidationError(self.message, code="line_break")
+
+
 class ContactFormBuilder(FormBuilder):
+    def create_singleline_field(self, field, options):
+        form_field = super().create_singleline_field(field, options)
+        form_field.validators.append(SingleLineValidator(str(field.label)))
+        return form_field
+
     def create_multiline_field(self, field, options):
         options["max_length"] = MESSAGE_MAX_LENGTH
         return super().create_multiline_field(field, options)

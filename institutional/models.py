@@ -575,6 +575,13 @@ class ContactPage(BasePage, AbstractEmailForm):
     def get_form_fields(self):
         return self.form_fields.all()
 
+    def get_submissions_list_view_class(self):
+        # Staff open the CSV export in a spreadsheet: visitors' text must not run there as
+        # formulas. (Imported here: Wagtail's admin views need the models loaded.)
+        from masis.operations.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and not CONTACT_LIMIT.hit(request):
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)

@@ -9,11 +9,21 @@ from wagtail.documents import urls as wagtaildocs_urls
 from institutional.views import send_message
 from masis.api import api_router
 from masis.caching.views import healthz
+from masis.operations.restrictions import (
+    authenticate_document_password,
+    authenticate_page_password,
+)
 from masis.search import views as search_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password checks of restricted documents and pages, throttled (same addresses,
+    # before Wagtail's own routes).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        authenticate_document_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", search_views.sitemap, name="sitemap"),
     path("robots.txt", search_views.robots_txt, name="robots_txt"),
@@ -31,6 +41,10 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     # Contact forms post here: checked by origin, as visitors get no CSRF cookie.
     path("message/<int:page_id>/", send_message, name="contact_send"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_page_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -107,6 +107,7 @@ def gunicorn(env, workers=1):
             str(workers),
             "--log-level",
             "warning",
+            "--no-control-socket",  # each test server alone: no socket shared with others
         ],
         cwd=ROOT,
         env=env,

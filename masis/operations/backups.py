@@ -7,6 +7,11 @@ An archive ``masis-backup-YYYYmmdd-HHMMSS.tar.gz`` holds:
   or ``database.sqlite3`` (SQLite, a consistent copy through SQLite's online backup API);
 - ``media/…``: every file of the default storage (uploaded images, renditions, documents).
 
+The database holds staff password hashes, visitors' contact messages and the passwords of
+restricted pages and documents: an archive is written readable by its owner only (0600) in a
+folder of the owner's only (0700). Live sessions (``django_session``) are left out: a stolen
+archive must not sign anyone in; after a restore everybody signs in again.
+
 A restore goes into an *empty* database and media storage only: it never merges with or
 overwrites a live site.
 """
@@ -16,6 +21,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import tarfile
 import tempfile
@@ -32,6 +38,8 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA_PREFIX = "media/"
 DATABASE_FILES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
+# Tables whose rows stay out of an archive (their structure is kept).
+EXCLUDED_TABLE_DATA = ["django_session"]
 
 
 class BackupError(Exception):
@@ -84,6 +92,7 @@ def dump_database(connection, target):
             "--format=custom",
             "--no-owner",
             "--no-privileges",
+            *[f"--exclude-table-data={table}" for table in EXCLUDED_TABLE_DATA],
             "--file",
             str(target),
             connection.settings_dict["NAME"],
@@ -95,6 +104,17 @@ def dump_database(connection, target):
         try:
             # The online backup API copies a consistent snapshot, even while others write.
             connection.connection.backup(destination)
+            existing = {
+                name
+                for (name,) in destination.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table'"
+                )
+            }
+            for table in EXCLUDED_TABLE_DATA:
+                if table in existing:
+                    destination.execute(f'DELETE FROM "{table}"')
+            destination.commit()
+            destination.execute("VACUUM")  # deleted rows leave no trace in the file
         finally:
             destination.close()
     else:
@@ -167,10 +187,23 @@ def _safe_media_name(member_name):
 # --- Archive --------------------------------------------------------------------------------
 
 
+def private_folder(path):
+    """``path``, created readable by its owner only; an existing folder others may read is
+    refused rather than silently changed."""
+    path = Path(path)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise BackupError(
+            f"{path} can be read by other users (mode {mode:o}): archives hold password hashes "
+            f"and visitors' messages. Make it private (chmod 700 {path}) or choose another folder."
+        )
+    return path
+
+
 def backup(output_dir, connection=None, storage=default_storage):
     connection = connection or connections["default"]
-    output_dir = Path(output_dir)
-    output_dir.mkdir(parents=True, exist_ok=True)
+    output_dir = private_folder(output_dir)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     archive = output_dir / f"masis-backup-{stamp}.tar.gz"
     suffix = 1
@@ -193,7 +226,12 @@ def backup(output_dir, connection=None, storage=default_storage):
             "media_files": len(names),
         }
         partial = archive.with_name(archive.name + ".partial")
-        with tarfile.open(partial, "w:gz") as tar:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.fchmod(descriptor, 0o600)  # whatever the umask
+        with (
+            os.fdopen(descriptor, "wb") as output,
+            tarfile.open(fileobj=output, mode="w:gz") as tar,
+        ):
             data = json.dumps(manifest, indent=2).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size = len(data)

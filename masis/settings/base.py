@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "masis.multilingual.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "masis.multilingual.middleware.SiteLocaleMiddleware",
+    # Before anything reads a body: a public post larger than a form needs is refused (413).
+    "masis.operations.request_size.PublicPostSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The site's own words and the user's e-mail address are no password either.
+    {"NAME": "masis.operations.passwords.SiteVocabularyValidator"},
 ]
 
 # --- Languages -------------------------------------------------------------------------------
@@ -206,6 +210,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The password form of restricted pages and documents, in the site's design and languages.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "operations/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "operations/password_required.html"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 # --- Cache -----------------------------------------------------------------------------------
@@ -366,7 +373,13 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Login throttling (django-axes): an account is locked for one address after 5 failures, for
 # 15 minutes; `manage.py axes_reset_username NAME` or Settings > Login lockouts unlocks it.
 AXES_FAILURE_LIMIT = 5
+# …and an address, whatever the usernames it tries, after 20 failures (password spraying);
+# operations.auth.LoginThrottleHandler.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "masis.operations.auth.LoginThrottleHandler"
 AXES_COOLOFF_TIME = 0.25  # hours
+# "Forgotten password": at most 5 reset e-mails an hour per address and per account.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "masis.operations.password_reset.ThrottledPasswordResetForm"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
@@ -379,10 +392,15 @@ AXES_VERBOSE = False
 # photo passes), far under Pillow's decompression-bomb warning of 89 Mpx: a worker decoding the
 # largest accepted image for its renditions peaks around 250 MB (tests/security/test_uploads.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Outside the admin, visitors post at most this (operations.request_size): the contact form's
+# 5,000-character message in Armenian, percent-encoded, is about 30 KB.
+PUBLIC_POST_MAX_SIZE = 128 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # page forms: 3 languages x StreamField blocks
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+# A damaged (truncated) image is a form error naming the file (operations.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "masis.operations.images.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Office documents only: no HTML, SVG, XML or script a browser could run on our origin. Every

@@ -150,12 +150,58 @@ def test_search_results_are_best_first_unless_ordered(client, seeded):
 
 
 @pytest.mark.parametrize(
-    "query", ["type=nope.Nope", "limit=abc", "offset=-1", "fields=secret", "colour=blue"]
+    "url",
+    [
+        "/api/v2/pages/?type=nope.Nope",
+        "/api/v2/pages/?limit=abc",
+        "/api/v2/pages/?offset=-1",
+        "/api/v2/pages/?fields=secret",
+        "/api/v2/pages/?colour=blue",
+        "/api/v2/pages/?offset=9223372036854775808",
+        "/api/v2/pages/?offset=99999999999999999999999",
+        "/api/v2/pages/?offset=%EF%BC%91",  # a full-width digit
+        "/api/v2/pages/?limit=9223372036854775808",
+        "/api/v2/pages/find/?id=abc",
+        "/api/v2/pages/find/?id=-1",
+        "/api/v2/pages/find/?id=99999999999999999999",
+        "/api/v2/pages/find/?html_path=%00",
+        "/api/v2/pages/find/?html_path=/fr/%00/",
+        "/api/v2/pages/find/?html_path=/fr/%2500/",
+        "/api/v2/pages/?child_of=99999999999999999999999",
+    ],
 )
-def test_bad_parameters_are_400(client, seeded, query):
-    response = client.get(f"/api/v2/pages/?{query}")
-    assert response.status_code == 400
+def test_bad_parameters_are_400(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 400, response.content[:300]
+    assert response["Content-Type"].startswith("application/json")
     assert response.json()["message"]
+
+
+def found(client, html_path):
+    response = client.get("/api/v2/pages/find/", {"html_path": html_path})
+    assert response.status_code == 302, (html_path, response.content[:200])
+    return response["Location"]
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_find_resolves_the_html_urls_the_api_gives(client, seeded, language):
+    _response, data = get_json(client, f"/api/v2/pages/?locale={language}&limit=100")
+    assert data["items"]
+    for item in data["items"]:
+        html_url = item["meta"]["html_url"]
+        path = urlsplit(html_url).path
+        detail = f"/api/v2/pages/{item['id']}/?locale={language}"
+        for asked in {html_url, path, unquote(path), quote(unquote(path))}:
+            location = found(client, asked)
+            assert urlsplit(location).path + "?" + urlsplit(location).query == detail, asked
+
+
+def test_find_by_a_translated_path_answers_in_its_language(client, seeded):
+    contact = client.get(found(client, "/hy/կապ/")).json()
+    assert contact["meta"]["html_url"].endswith(quote("/hy/կապ/")) or contact["meta"][
+        "html_url"
+    ].endswith("/hy/կապ/")
+    assert client.get("/api/v2/pages/find/", {"html_path": "/fr/nulle-part/"}).status_code == 404
 
 
 def test_the_api_is_read_only_and_json_only(client, seeded):

@@ -252,3 +252,45 @@ def test_staff_preview_a_new_contact_page_before_saving_it(contact):
     for mode in ("form", "landing"):
         response = page.make_preview_request(preview_mode=mode)
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize("line_break", ["\r\n", "\n", "\r", "\u2028"])
+def test_a_one_line_field_refuses_a_line_break(client, contact, recipient, line_break):
+    """A name with a line break would forge a header line ("Bcc: …") in the e-mail's body."""
+    forged = {**VALID, "nom": f"Anahit{line_break}Bcc: everyone@example.org"}
+    response = post(client, contact, forged)
+    assert response.status_code == 200
+    error = html(response).find(id=html(response).find(attrs={"name": "nom"})["aria-describedby"])
+    assert "doit tenir sur une seule ligne" in error.get_text()
+    assert not FormSubmission.objects.filter(page=contact).exists()
+    assert mail.outbox == []
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example/","Voir")', "+33 4 42 00 00 00", "-2+3",
+            "@SUM(A1:A2)"]  # fmt: skip
+
+
+def test_the_csv_export_of_submissions_runs_no_formula(client, admin_client, contact):
+    import csv
+    import io
+
+    for number, formula in enumerate(FORMULAS):  # from several visitors: no rate limit
+        data = {**VALID, "message": formula}
+        address = f"198.51.100.{number + 1}"
+        client.post(send_url(contact), data, HTTP_ORIGIN="http://testserver", REMOTE_ADDR=address)
+    response = admin_client.get(f"/admin/forms/submissions/{contact.pk}/?export=csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    messages = {cell for row in rows[1:] for cell in row if cell.lstrip("'") in FORMULAS}
+    assert messages == {"'" + formula for formula in FORMULAS}  # kept, shown as text
+
+
+def test_a_cell_starting_with_a_tab_or_carriage_return_is_text_too():
+    # The form strips them from answers; a stored submission may hold them all the same.
+    from masis.operations.exports import neutralise_formula
+
+    assert neutralise_formula("\t=1+1") == "'\t=1+1"
+    assert neutralise_formula("\r=1+1") == "'\r=1+1"
+    assert neutralise_formula("Bonjour = salut") == "Bonjour = salut"

@@ -181,3 +181,73 @@ def test_restore_refuses_what_is_not_a_backup(db, tmp_path):
     (tmp_path / "garbage.tar.gz").write_bytes(b"not an archive")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("restore", str(tmp_path / "garbage.tar.gz"))
+
+
+@pytest.fixture
+def scratch_connection(tmp_path, django_db_blocker):
+    """A Django connection to a database of our own, of the suite's engine, with a live session
+    and a visitor's message in it."""
+    statements = [
+        "CREATE TABLE django_session (session_key varchar(40) PRIMARY KEY, session_data text)",
+        "INSERT INTO django_session VALUES ('livesessionkey0123456789', 'signed-in staff')",
+        "CREATE TABLE message (id integer PRIMARY KEY, body text)",
+        "INSERT INTO message VALUES (1, 'Notre chorale aimerait chanter à Aix')",
+    ]
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            name = f"{connection.settings_dict['NAME']}_scratch"[:63]
+            _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _admin_sql(f'CREATE DATABASE "{name}"')
+            settings_dict = {**connection.settings_dict, "NAME": name}
+            alias = "backup_scratch"
+            scratch = connection.__class__(
+                connections.configure_settings({alias: settings_dict})[alias], alias
+            )
+        else:
+            name = None
+            scratch = sqlite_connection(tmp_path / "scratch.sqlite3", "backup_scratch")
+        with scratch.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+        if not scratch.get_autocommit():
+            scratch.commit()
+        yield scratch
+        scratch.close()
+        if name:
+            _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def database_text(path):
+    """Everything a backed-up database file holds, as text."""
+    if path.name.endswith(".dump"):
+        return subprocess.run(
+            ["pg_restore", "--file", "-", str(path)], capture_output=True, text=True, check=True
+        ).stdout
+    with sqlite3.connect(path) as db:
+        return "\n".join(line for line in db.iterdump())
+
+
+def test_an_archive_is_private_and_holds_no_live_session(
+    scratch_connection, tmp_path, django_db_blocker
+):
+    media = FileSystemStorage(location=tmp_path / "media")
+    with django_db_blocker.unblock():
+        result = backup(tmp_path / "backups", connection=scratch_connection, storage=media)
+    assert oct(result.path.stat().st_mode & 0o777) == oct(0o600)
+    assert oct((tmp_path / "backups").stat().st_mode & 0o777) == oct(0o700)
+    with tarfile.open(result.path) as tar:
+        database_file = next(name for name in tar.getnames() if name.startswith("database."))
+        tar.extract(database_file, tmp_path / "extracted", filter="data")
+    text = database_text(tmp_path / "extracted" / database_file)
+    assert "Notre chorale aimerait chanter à Aix" in text
+    assert "django_session" in text  # the table, for a restored site to run
+    assert "livesessionkey0123456789" not in text
+
+
+def test_a_backup_refuses_a_folder_others_can_read(scratch_connection, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    with pytest.raises(BackupError, match="chmod 700"):
+        backup(shared, connection=scratch_connection, storage=FileSystemStorage(tmp_path))
+    assert list(shared.iterdir()) == []

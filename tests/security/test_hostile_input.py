@@ -189,6 +189,37 @@ def test_hostile_paths_are_refused_cleanly(client, seeded, data):
     assert_safe(client.get(path), path[:300])
 
 
+API_ENDPOINTS = ["/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/pages/3/"]
+API_PARAMETERS = ["offset", "limit", "fields", "order", "search", "search_operator", "type",
+                  "child_of", "ancestor_of", "descendant_of", "locale", "site", "id",
+                  "html_path", "title", "slug", "show_in_menus", "first_published_at",
+                  "seo_title", "search_description", "format"]  # fmt: skip
+api_values = st.one_of(
+    values,
+    st.integers().map(str),
+    st.integers(min_value=2**63 - 2, max_value=2**80).map(str),
+    st.floats().map(str),
+    st.sampled_from(["/fr/", "/fr/masis/", "/hy/%D5%AF%D5%A1%D5%BA/", "/fr/%00/", "//", "*",
+                     "-title", "_,parent(title)", "*,-title", "id,title", "true", "yes"]),
+)  # fmt: skip
+
+
+@hostile
+@given(data=st.data())
+def test_hostile_api_parameters_are_400_never_500(client, seeded, data):
+    endpoint = data.draw(st.sampled_from(API_ENDPOINTS), label="endpoint")
+    pairs = data.draw(
+        st.lists(st.tuples(st.sampled_from(API_PARAMETERS), api_values), min_size=1, max_size=3),
+        label="parameters",
+    )
+    query = "&".join(f"{name}={value}" for name, value in pairs)
+    response = client.get(endpoint, QUERY_STRING=query)
+    assert_safe(response, (endpoint, query[:300]))
+    if response.status_code >= 400:
+        assert response["Content-Type"].startswith("application/json"), (endpoint, query)
+        assert response.json()["message"], (endpoint, query)
+
+
 header_text = st.one_of(
     st.text(max_size=60),
     st.sampled_from(REFLECTION_PAYLOADS),

@@ -114,3 +114,19 @@ def test_editors_without_user_management_cannot_see_lockouts(client, django_user
     client.force_login(editor)
     response = client.get("/admin/login-lockouts/")
     assert response.status_code in (302, 403)
+
+
+def test_one_address_trying_many_accounts_is_stopped(client, admin_user):
+    """Password spraying: one failure on each of many usernames from one address."""
+    limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+    for number in range(limit - 1):
+        assert attempt(client, "Printemps2026!", username=f"agent{number}").status_code == 200
+    locked = attempt(client, "Printemps2026!", username="agent-last")
+    assert locked.status_code == 429
+    message = html(locked).find(class_="messages").get_text(" ", strip=True)
+    assert f"blocked from your address after {limit} failed attempts" in message
+    # Even an account with no failure of its own, with its right password, from that address.
+    assert attempt(client, "password").status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Other addresses are not affected.
+    assert attempt(client, "password", address=COLLEAGUE).status_code == 302

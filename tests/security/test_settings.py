@@ -133,4 +133,4 @@ def test_weak_passwords_are_refused(password, django_user_model, db):
     user = django_user_model(username="editor", email="editor@example.org")
     with pytest.raises(ValidationError):
         validate_password(password, user)
-    validate_password("Jumelage-Aix-Masis-2024!", user)
+    validate_password("Tournesol-Violon-Brume-7", user)
