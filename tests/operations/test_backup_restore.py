@@ -198,11 +198,9 @@ def scratch_connection(tmp_path, django_db_blocker):
             name = f"{connection.settings_dict['NAME']}_scratch"[:63]
             _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             _admin_sql(f'CREATE DATABASE "{name}"')
+            # The suite's own settings (already complete), on the scratch database.
             settings_dict = {**connection.settings_dict, "NAME": name}
-            alias = "backup_scratch"
-            scratch = connection.__class__(
-                connections.configure_settings({alias: settings_dict})[alias], alias
-            )
+            scratch = type(connections["default"])(settings_dict, "backup_scratch")
         else:
             name = None
             scratch = sqlite_connection(tmp_path / "scratch.sqlite3", "backup_scratch")
