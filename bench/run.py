@@ -215,6 +215,7 @@ def main():
         "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "https://127.0.0.1",
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(ROOT / "media"),
         "PYTHONPATH": str(ROOT),

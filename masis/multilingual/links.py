@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.urls import translate_url
 from django.utils import translation
 
+from masis.core.site_address import absolute_url
+
 from .languages import AUTONYMS, LANGUAGE_CODES, SOURCE_LANGUAGE
 
 
@@ -24,10 +26,9 @@ class LanguageLink:
 def page_url(page, language, request=None, full=False):
     with translation.override(language):
         url = page.get_url(request)
-    if full and url and url.startswith("/"):
-        # Absolute on the host the visitor used; the Site record may name another one.
-        url = request.build_absolute_uri(url) if request else page.get_site().root_url + url
-    return url
+    # Absolute on the site's address, whatever Host the request came with: the page may be
+    # cached and served to everyone.
+    return absolute_url(url) if full else url
 
 
 def page_urls(page, request=None, full=False):

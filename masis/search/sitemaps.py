@@ -12,6 +12,7 @@ from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from masis.core.site_address import site_netloc, site_scheme
 from masis.multilingual import links
 from masis.multilingual.languages import LANGUAGE_CODES
 
@@ -38,8 +39,15 @@ class PageSitemap(Sitemap):
         )
 
     def location(self, page):
-        # Relative: pages of another Site are not listed, and Django adds the request's host.
+        # Relative: Django adds the domain and protocol below.
         return links.page_url(page, translation.get_language(), self.request)
+
+    # The site's address (SITE_URL), not the request's Host: the sitemap is cached.
+    def get_domain(self, site=None):
+        return site_netloc()
+
+    def get_protocol(self, protocol=None):
+        return site_scheme()
 
     def lastmod(self, page):
         return page.last_published_at or page.latest_revision_created_at
