@@ -126,3 +126,81 @@ def gunicorn(env, workers=1):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def redis_server(port=None):
+    """A throwaway redis-server of the test's own (no persistence), on a free port unless
+    ``port`` is given; yields its URL. Its counters (``INFO commandstats``) and keys are the
+    test's alone. Skips the test when Debian's ``redis-server`` is not installed."""
+    import pytest
+    import redis
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed")
+    port = port or free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+                break
+            except redis.ConnectionError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"redis-server on port {port} did not start") from None
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class SilentListener:
+    """A TCP server that accepts connections and never answers: a hung Redis or PostgreSQL.
+    ``connections`` counts the connections it accepted."""
+
+    def __init__(self):
+        import threading
+
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.accepted = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def connections(self):
+        return len(self.accepted)
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self.server.accept()
+            except OSError:
+                return
+            self.accepted.append(client)  # kept open, never read: the client waits
+
+    def close(self):
+        try:  # wakes the blocked accept()
+            self.server.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.server.close()
+        for client in self.accepted:
+            client.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def closed_port():
+    """A port where nothing listens: connections are refused."""
+    return free_port()

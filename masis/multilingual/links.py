@@ -24,6 +24,11 @@ class LanguageLink:
 
 
 def page_url(page, language, request=None, full=False):
+    # Wagtail (with modeltranslation) keeps the site's root paths on the request for one
+    # language at a time: another language through the request would fetch them from the cache
+    # again, and once more back in the request's language. Single site: the URL is the same.
+    if request is not None and language != translation.get_language():
+        request = None
     with translation.override(language):
         url = page.get_url(request)
     # Absolute on the site's address, whatever Host the request came with: the page may be
