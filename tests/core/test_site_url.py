@@ -8,8 +8,8 @@ import sys
 
 from django.conf import settings
 from django.core import mail
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
 from institutional.models import ContactPage
