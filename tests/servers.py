@@ -92,9 +92,11 @@ def seeded_site(suffix, **extra_env):
 
 
 @contextmanager
-def gunicorn(env, workers=1):
-    """A gunicorn serving the site with ``env``; yields its base URL."""
-    port = free_port()
+def gunicorn(env, workers=1, healthy=True, port=None):
+    """A gunicorn serving the site with ``env``; yields its base URL. It is ready when /healthz
+    answers 200, or (``healthy=False``: a service is meant to be down) when it accepts
+    connections."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -116,7 +118,10 @@ def gunicorn(env, workers=1):
         deadline = time.monotonic() + 30
         while True:
             try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                if healthy:
+                    urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                else:
+                    socket.create_connection(("127.0.0.1", port), timeout=2).close()
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -204,3 +209,41 @@ class SilentListener:
 def closed_port():
     """A port where nothing listens: connections are refused."""
     return free_port()
+
+
+def seeded_database_url():
+    """The URL of the session's test database, whose seed content is committed."""
+    return _postgres_url(connection.settings_dict["NAME"])
+
+
+# Production settings, except that static files come from the finders (no collectstatic).
+PRODUCTION_SETTINGS_MODULE = """
+from masis.settings.production import *  # noqa
+STORAGES = {**STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+WHITENOISE_USE_FINDERS = True
+"""
+
+
+def production_env(folder, port, **extra_env):
+    """Environment of a gunicorn with the production settings on ``port`` (its SITE_URL), its
+    settings module written in ``folder``; without Redis unless ``extra_env`` names one.
+    Requests must say ``X-Forwarded-Proto: https`` (the settings redirect plain HTTP)."""
+    import secrets
+
+    (Path(folder) / "production_test_settings.py").write_text(PRODUCTION_SETTINGS_MODULE)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REDIS_URL", "CACHE_URL", "DEBUG", "PAGE_CACHE_ENABLED"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="production_test_settings",
+        PYTHONPATH=os.pathsep.join([str(folder), str(ROOT)]),
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=f"https://127.0.0.1:{port}",
+        MEDIA_ROOT=str(Path(folder) / "media"),
+        **extra_env,
+    )
+    return env
