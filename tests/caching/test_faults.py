@@ -3,9 +3,12 @@ listener that accepts and never answers) or down (a closed port).
 
 Redis out of reach: every public page type answers 200 within 3 s, /healthz 503 within 3 s, and
 the contact form stores the visitor's message. PostgreSQL out of reach: /healthz answers 503
-within 5 s, and pages in the page cache are still served.
+within 5 s, and pages in the page cache are still served. Web processes stop runaway queries.
 """
 
+import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -25,6 +28,7 @@ from masis.multilingual.links import page_url
 
 from ..helpers import live_pages
 from ..servers import (
+    ROOT,
     SilentListener,
     closed_port,
     free_port,
@@ -158,3 +162,31 @@ def test_with_the_database_out_of_reach_cached_pages_answer(seeded, tmp_path, ki
                 status, headers, _body, seconds = request(base, path)
                 assert (status, headers["X-Page-Cache"]) == (200, "hit"), path
                 assert seconds < 3, (path, seconds)
+
+
+SHOW_STATEMENT_TIMEOUT = (
+    "from django.db import connection\n"
+    "with connection.cursor() as cursor:\n"
+    "    cursor.execute('SHOW statement_timeout')\n"
+    "    print(cursor.fetchone()[0])\n"
+)
+
+
+def test_web_processes_stop_runaway_queries_and_commands_do_not(seeded):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_STATEMENT_TIMEOUT", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE="masis.settings.dev", DATABASE_URL=seeded_database_url())
+
+    def statement_timeout(*command):
+        return subprocess.run(
+            [sys.executable, *command], cwd=ROOT, env=env, check=True,
+            capture_output=True, text=True, timeout=60,
+        ).stdout.strip()  # fmt: skip
+
+    web = "import masis.wsgi\n" + SHOW_STATEMENT_TIMEOUT  # what gunicorn loads
+    assert statement_timeout("-c", web) == "10s"
+    command = ("manage.py", "shell", "--no-imports", "-c", SHOW_STATEMENT_TIMEOUT)
+    assert statement_timeout(*command) == "0"
