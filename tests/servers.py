@@ -92,10 +92,10 @@ def seeded_site(suffix, **extra_env):
 
 
 @contextmanager
-def gunicorn(env, workers=1, healthy=True, port=None):
+def gunicorn(env, workers=1, healthy=True, port=None, log=None):
     """A gunicorn serving the site with ``env``; yields its base URL. It is ready when /healthz
     answers 200, or (``healthy=False``: a service is meant to be down) when it accepts
-    connections."""
+    connections. ``log``: a file that gets its output (the site's log)."""
     port = port or free_port()
     process = subprocess.Popen(
         [
@@ -112,6 +112,8 @@ def gunicorn(env, workers=1, healthy=True, port=None):
         ],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:

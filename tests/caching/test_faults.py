@@ -85,9 +85,10 @@ def public_paths():
 
 
 @contextmanager
-def site(tmp_path, **env):
+def site(tmp_path, log=None, **env):
     port = free_port()
-    with gunicorn(production_env(tmp_path, port, **env), healthy=False, port=port) as base:
+    env = production_env(tmp_path, port, **env)
+    with gunicorn(env, healthy=False, port=port, log=log) as base:
         yield base
 
 
@@ -116,10 +117,12 @@ def test_with_redis_out_of_reach_pages_answer_and_messages_are_kept(seeded, tmp_
         send_path = reverse("contact_send", args=[contact.pk])
     paths = public_paths()
     marker = uuid.uuid4().hex
+    log_path = tmp_path / "site.log"
     with (
+        log_path.open("w") as log,
         unreachable(kind) as address,
         site(
-            tmp_path, DATABASE_URL=seeded_database_url(), REDIS_URL=f"redis://{address}/0"
+            tmp_path, log, DATABASE_URL=seeded_database_url(), REDIS_URL=f"redis://{address}/0"
         ) as base,
     ):
         try:
@@ -140,6 +143,10 @@ def test_with_redis_out_of_reach_pages_answer_and_messages_are_kept(seeded, tmp_
             assert stored.count() == 1
         finally:
             delete_messages(marker)
+    # One warning when the breaker opened (per worker), not a traceback per cache call.
+    log_text = log_path.read_text()
+    assert "Traceback" not in log_text
+    assert log_text.count("unavailable") == 1, log_text[-3000:]
 
 
 @pytest.mark.parametrize("kind", ["hung", "down"])
