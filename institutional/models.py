@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http.request import split_domain_port
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +38,7 @@ from wagtail.search import index
 from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, PartialDate
 from masis.core.models import BasePage
+from masis.core.site_address import absolute_url, site_host
 from masis.editorial.forms import TranslatedModelForm
 from masis.multilingual.fields import stored_value, translatable_field_names, value_is_empty
 from masis.multilingual.languages import SOURCE_LANGUAGE
@@ -177,11 +177,11 @@ def contact_message_retention_days():
     return settings.CONTACT_MESSAGE_RETENTION_DAYS
 
 
-def media_from_another_host(request):
-    """True when images come from another host than the page (``MEDIA_ORIGIN``): the personal
-    data page then does not say that the site loads nothing from elsewhere."""
+def media_from_another_host():
+    """True when images come from another host than the site's (``MEDIA_ORIGIN``, ``SITE_URL``):
+    the personal data page then does not say that the site loads nothing from elsewhere."""
     origin = urlsplit(settings.MEDIA_ORIGIN or "").hostname
-    return bool(origin) and origin != split_domain_port(request.get_host())[0]
+    return bool(origin) and origin != site_host()
 
 
 class PersonalDataPage(BasePage):
@@ -231,7 +231,7 @@ class PersonalDataPage(BasePage):
             contact_fields=list(contact_page.get_form_fields()) if contact_page else [],
             contact_is_mailed=bool(contact_page and contact_page.recipients()),
             retention_days=contact_message_retention_days(),
-            media_from_elsewhere=media_from_another_host(request),
+            media_from_elsewhere=media_from_another_host(),
         )
         return context
 
@@ -644,7 +644,7 @@ class ContactPage(BasePage, AbstractEmailForm):
                 super().render_email(form),
                 "",
                 f"{language_label}: {translation.get_language()}",
-                f"{page_label}: {self.full_url or self.url}",
+                f"{page_label}: {absolute_url(self.get_url())}",
             ]
         )
 

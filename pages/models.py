@@ -17,6 +17,7 @@ from wagtail.search import index
 from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, PartialDate, truncate
 from masis.core.models import BasePage
+from masis.core.site_address import absolute_url
 from masis.multilingual.collation import sorted_by_name
 from masis.multilingual.languages import SOURCE_LANGUAGE
 from partners.models import PartnerPage
@@ -427,7 +428,7 @@ class TownProfilePage(BasePage):
             "@type": "City",
             "name": self.official_name,
             "alternateName": list(dict.fromkeys(n for n in names if n and n != self.official_name)),
-            "url": self.get_full_url(request),
+            "url": absolute_url(self.get_url(request)),
         }
         if self.introduction:
             data["description"] = self.fill_in(self.introduction)

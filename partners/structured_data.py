@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from masis.core.site_address import absolute_url
 from masis.multilingual.links import page_url
 
 DESCRIPTION_WORDS = 60
@@ -37,7 +38,7 @@ def organization_data(partner, request, logo_url=None):
     if address:
         data["address"] = {"@type": "PostalAddress", **address}
     if logo_url:
-        data["logo"] = request.build_absolute_uri(logo_url)
+        data["logo"] = absolute_url(logo_url)
     if partner.contact_link:
         key, value = (
             ("email", partner.contact_email)

@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from masis.core.site_address import absolute_url
 from masis.multilingual.links import page_url
 
 FEED_LENGTH = 50
@@ -33,6 +34,10 @@ class TimelineRssFeed(Feed):
 
     def link(self, timeline):
         return page_url(timeline, translation.get_language(), self.request, full=True)
+
+    def feed_url(self, timeline):
+        # Django would build it on the request's Host.
+        return absolute_url(self.request.path)
 
     def description(self, timeline):
         return timeline.introduction or timeline.title

@@ -12,13 +12,14 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event
 
+from masis.core.site_address import site_host
 from masis.multilingual.links import page_url
 
 PRODUCT_ID = "-//Aix-en-Provence – Masis//Cooperation timeline//EN"
 
 
 def _uid(event, request):
-    return f"cooperation-event-{event.pk}@{request.get_host().split(':')[0]}"
+    return f"cooperation-event-{event.pk}@{site_host()}"
 
 
 def ical_event(event, request, language):

@@ -6,6 +6,7 @@ A month-precise event says ``"startDate": "2024-06"`` (ISO 8601 reduced precisio
 
 from django.utils import translation
 
+from masis.core.site_address import absolute_url
 from masis.multilingual.links import page_url
 
 from .places import ADDRESSES, Place
@@ -56,8 +57,7 @@ def event_json_ld(event, request, themes=(), partners=(), images=()):
         data["keywords"] = ", ".join(theme.name for theme in themes)
     if images:
         data["image"] = [
-            request.build_absolute_uri(item.image.get_rendition(IMAGE_RENDITION).url)
-            for item in images
+            absolute_url(item.image.get_rendition(IMAGE_RENDITION).url) for item in images
         ]
     # Partners took part; the sources rarely say who organised what.
     if partners:

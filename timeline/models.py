@@ -15,6 +15,7 @@ from wagtail.search import index
 from masis.core.blocks import BodyBlock
 from masis.core.dates import DatePrecision, DatePrecisionField, DateSpan, PartialDate, truncate
 from masis.core.models import BasePage
+from masis.core.site_address import absolute_url
 from masis.editorial.forms import TranslatedModelForm
 from masis.multilingual.collation import sorted_by_name
 
@@ -394,8 +395,8 @@ class TimelinePage(RoutablePageMixin, BasePage):
         years, themes = self.facets()
         context.update(
             timeline_listing(self, years, themes, request),
-            feed_url=request.build_absolute_uri(subpage_url(self, "feed", request)),
-            atom_url=request.build_absolute_uri(subpage_url(self, "atom_feed", request)),
+            feed_url=absolute_url(subpage_url(self, "feed", request)),
+            atom_url=absolute_url(subpage_url(self, "atom_feed", request)),
             calendar_url=subpage_url(self, "calendar", request),
         )
         return context

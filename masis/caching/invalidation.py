@@ -109,7 +109,16 @@ def _on_model_change(sender, **kwargs):
         _schedule_invalidation()
 
 
+def _on_cache_recovered(sender, **kwargs):
+    # A change made while the cache was unreachable could not bump the version: pages kept
+    # from before it would be served again.
+    bump_version()
+
+
 def connect_signals():
+    from .backends import cache_recovered
+
+    cache_recovered.connect(_on_cache_recovered, dispatch_uid="page-cache-recovered")
     post_save.connect(_on_model_change, dispatch_uid="page-cache-save")
     post_delete.connect(_on_model_change, dispatch_uid="page-cache-delete")
     m2m_changed.connect(_on_model_change, dispatch_uid="page-cache-m2m")

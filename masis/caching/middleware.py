@@ -7,10 +7,10 @@ cache (Redis) serve fresh content as soon as the publish returns.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from .invalidation import VERSION_KEY, current_version, page_cache
@@ -27,6 +27,11 @@ CACHEABLE_CONTENT_TYPES = (
 )
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
 MAX_QUERY_LENGTH = 256
+# The query parameters public pages read: the timeline's filters and pages (timeline.listing),
+# the partner directory's kind (partners.models), the search's query and pages (search.views),
+# the sitemap's pages (Django's sitemap view).
+PAGE_QUERY_PARAMETERS = ("kind", "p", "page", "q", "theme", "year")
+API_PREFIX = "/api/"
 
 
 def _excluded_prefixes():
@@ -34,9 +39,20 @@ def _excluded_prefixes():
 
 
 def _cache_key(request):
-    # The host without its port: app processes behind one proxy may listen on several ports.
-    domain, _port = split_domain_port(request.get_host())
-    raw = f"{domain}|{request.path}|{request.META.get('QUERY_STRING', '')}"
+    """The path and the query parameters the page reads, in a canonical order.
+
+    No host: every link a page prints is built on SITE_URL, so a page is the same whatever Host
+    header it was asked with. Parameters no page reads (``utm_source``…) are left out: the
+    page they come with is the page without them.
+    """
+    params = request.GET
+    if request.path.startswith(API_PREFIX):
+        # Every parameter means something to the API; it answers 400 (not kept) to unknown ones.
+        names = sorted(params)
+    else:
+        names = [name for name in PAGE_QUERY_PARAMETERS if name in params]
+    query = urlencode([(name, value) for name in names for value in params.getlist(name)])
+    raw = f"{request.path}?{query}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
     return f"page-cache:page:{digest}"
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.urls import translate_url
 from django.utils import translation
 
+from masis.core.site_address import absolute_url
+
 from .languages import AUTONYMS, LANGUAGE_CODES, SOURCE_LANGUAGE
 
 
@@ -22,12 +24,16 @@ class LanguageLink:
 
 
 def page_url(page, language, request=None, full=False):
+    # Wagtail (with modeltranslation) keeps the site's root paths on the request for one
+    # language at a time: another language through the request would fetch them from the cache
+    # again, and once more back in the request's language. Single site: the URL is the same.
+    if request is not None and language != translation.get_language():
+        request = None
     with translation.override(language):
         url = page.get_url(request)
-    if full and url and url.startswith("/"):
-        # Absolute on the host the visitor used; the Site record may name another one.
-        url = request.build_absolute_uri(url) if request else page.get_site().root_url + url
-    return url
+    # Absolute on the site's address, whatever Host the request came with: the page may be
+    # cached and served to everyone.
+    return absolute_url(url) if full else url
 
 
 def page_urls(page, request=None, full=False):

@@ -9,7 +9,9 @@ Usage in a form view (the contact form, say), before sending anything::
         return render(request, template, {"form": form}, status=429)
 
 Re-rendering the bound form keeps what the visitor typed: a legitimate sender loses nothing.
-Counting happens in fixed windows of ``period`` seconds shared by every app process.
+Counting happens in fixed windows of ``period`` seconds shared by every app process. When the
+cache cannot count (Redis down: ``incr`` gives None), the attempt is allowed: a visitor's message
+is never refused because a counter is out of reach.
 """
 
 import hashlib
@@ -41,7 +43,7 @@ class RateLimit:
         except ValueError:  # evicted between add() and incr()
             cache.set(key, 1, self.period + 60)
             count = 1
-        return count <= self.limit
+        return count is None or count <= self.limit
 
     def retry_after(self, now=None):
         """Seconds until the current window ends."""

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 
+from masis.core.site_address import absolute_url
 from masis.multilingual.fields import (
     falls_back,
     stored_value,
@@ -268,7 +269,6 @@ def social_image_rendition(page, request):
     if image is None:
         return None
     rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
-    url = rendition.url
-    if request is not None and url.startswith("/"):
-        url = request.build_absolute_uri(url)
-    return SocialImage(url, rendition.width, rendition.height, _alt_text(page, image))
+    return SocialImage(
+        absolute_url(rendition.url), rendition.width, rendition.height, _alt_text(page, image)
+    )

@@ -10,8 +10,9 @@ pages' own <head>.
 
 from django.contrib.sitemaps import Sitemap
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from masis.core.site_address import site_netloc, site_scheme
 from masis.multilingual import links
 from masis.multilingual.languages import LANGUAGE_CODES
 
@@ -23,23 +24,47 @@ class PageSitemap(Sitemap):
 
     def __init__(self, request):
         self.request = request
+        self.pages = None
+        self.urls = None
 
     def items(self):
-        site = Site.find_for_request(self.request)
-        if site is None:
-            return Page.objects.none()
-        return (
-            site.root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        if self.pages is None:
+            site = Site.find_for_request(self.request)
+            if site is None:
+                return []
+            self.pages = list(
+                site.root_page.get_descendants(inclusive=True)
+                .live()
+                .public()
+                .order_by("path")
+                .defer_streamfields()
+                .specific()
+            )
+        return self.pages
 
     def location(self, page):
-        # Relative: pages of another Site are not listed, and Django adds the request's host.
-        return links.page_url(page, translation.get_language(), self.request)
+        # Relative: Django adds the domain and protocol below.
+        if self.urls is None:
+            self.urls = self.urls_by_language()
+        return self.urls[page.pk, translation.get_language()]
+
+    def urls_by_language(self):
+        """{(page id, language): URL}, one language after the other: Django asks for each
+        page's URL in every language in turn, and each change of language would fetch the
+        site's root paths from the cache again (``links.page_url``)."""
+        urls = {}
+        for language in LANGUAGE_CODES:
+            with translation.override(language):
+                for page in self.items():
+                    urls[page.pk, language] = page.get_url(self.request)
+        return urls
+
+    # The site's address (SITE_URL), not the request's Host: the sitemap is cached.
+    def get_domain(self, site=None):
+        return site_netloc()
+
+    def get_protocol(self, protocol=None):
+        return site_scheme()
 
     def lastmod(self, page):
         return page.last_published_at or page.latest_revision_created_at

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from masis.core.site_address import absolute_url
 from masis.multilingual.languages import LANGUAGE_CODES
 
 from .engine import clean_query, search_pages, specific_pages
@@ -93,5 +94,5 @@ def robots_txt(request):
     for code in LANGUAGE_CODES:
         with translation.override(code):
             lines.append(f"Disallow: {reverse('search')}")
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

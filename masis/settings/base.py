@@ -121,6 +121,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is down or hung: a request gives up connecting after this many seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    )
+    # A query that runs away is stopped by PostgreSQL. Set for the web processes (masis/wsgi.py
+    # sets a default), not for manage.py commands (migrations, backups) unless set here.
+    if os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0") not in ("", "0"):
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={os.environ['DATABASE_STATEMENT_TIMEOUT']}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # operations.auth.LoginThrottleBackend (django-axes) refuses logins while locked out; it must
@@ -197,7 +208,11 @@ WHITENOISE_MAX_AGE = 3600
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Aix-en-Provence – Masis"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host, port): every absolute link and e-mail uses it
+# (masis.core.site_address), and the default Site follows it. Required in production.
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL  # the API's detail_url; html_url follows the Site record
 WAGTAIL_I18N_ENABLED = False  # one page tree, translated per field by modeltranslation
 # Old addresses redirect in every language (multilingual.redirects); Wagtail's own automatic
 # redirects only see the language active when a page is saved.
@@ -217,18 +232,21 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 # --- Cache -----------------------------------------------------------------------------------
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
-REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# A Redis that is down or hung must cost little: short timeouts, and a circuit breaker
+# (caching.backends) that stops calling it for CACHE_CIRCUIT_BREAKER_SECONDS after a failure.
+# Cache calls then miss; /healthz reports the cache down.
+REDIS_CACHE_OPTIONS = {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25}
+CACHE_CIRCUIT_BREAKER_SECONDS = float(os.environ.get("CACHE_CIRCUIT_BREAKER_SECONDS", "5"))
+# One warning when the breaker opens and one when it closes, not a traceback per call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 if CACHE_URL:
     CACHES = {
         "default": {
             # django-redis rather than Django's own backend, which builds a new client object
             # for every cache call (about a third of a cached page's time, measured).
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "masis"),
-            # A Redis outage makes pages slower, never unavailable: cache calls then miss
-            # (logged), and /healthz reports the cache down.
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }

@@ -5,6 +5,7 @@ reports nothing with these settings (tests/security/test_settings.py).
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -20,6 +21,15 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insec
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")
+
+# The public address every absolute link and e-mail is built from (never the Host header).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL.startswith(("https://", "http://")) or not urlsplit(SITE_URL).hostname:
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the site's public address, e.g. https://jumelage-masis.example.org."
+    )
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 
 # HTTPS only. The proxy terminates TLS and says so in X-Forwarded-Proto (it must overwrite any
 # value the client sent).

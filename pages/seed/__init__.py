@@ -7,6 +7,7 @@ institutional pages) is seeded by each section's own app.
 from wagtail.models import Page, Site
 
 from masis.core.seeding import localized, read_data
+from masis.core.site_address import site_hostname_and_port
 
 from ..models import (
     EconomicSector,
@@ -67,7 +68,8 @@ def _make_home_the_site_root(home):
         return
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        hostname, port = site_hostname_and_port()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         return
     if site.root_page_id != home.pk:
         previous = site.root_page

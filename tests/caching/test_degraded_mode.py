@@ -69,6 +69,7 @@ def site(tmp_path, database_url):
         PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]),
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=f"http://127.0.0.1:{SITE_PORT}",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(tmp_path / "media"),
     )

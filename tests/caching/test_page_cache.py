@@ -246,7 +246,7 @@ def test_pages_are_served_and_health_says_so_when_the_cache_is_down(client, seed
     """Redis down: pages are built for every visit (no 500), /healthz answers 503."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
             "OPTIONS": settings.REDIS_CACHE_OPTIONS,
         }

@@ -32,6 +32,7 @@ def production_env(**overrides):
     env = {
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "jumelage-masis.example.org",
+        "SITE_URL": "https://jumelage-masis.example.org",
         "DATABASE_URL": "postgres://masis@db.example.org:5432/masis",
     }
     env.update(overrides)

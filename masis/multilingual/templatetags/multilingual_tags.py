@@ -2,6 +2,7 @@ from django import template
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from masis.core.site_address import absolute_url
 from masis.multilingual import links
 from masis.multilingual.fields import falls_back, stored_value
 from masis.multilingual.languages import LOCALES, SOURCE_LANGUAGE
@@ -19,7 +20,7 @@ def alternate_urls(context, page=None):
     if request is None:
         return {}
     paths = links.path_urls(request.path)
-    return {code: request.build_absolute_uri(path) for code, path in paths.items()}
+    return {code: absolute_url(path) for code, path in paths.items()}
 
 
 @register.simple_tag(takes_context=True)
