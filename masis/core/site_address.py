@@ -24,6 +24,15 @@ def absolute_url(url):
     return url
 
 
+def site_relative_url(url):
+    """``url`` without the site's address when it has it ("https://www.example.org/fr/" →
+    "/fr/"): a link within the site keeps the visitor on the host they came through."""
+    prefix = site_url()
+    if url and url.startswith(prefix + "/"):
+        return url[len(prefix) :]
+    return url
+
+
 def site_host():
     """The host name of ``SITE_URL``: ``www.example.org``."""
     return urlsplit(site_url()).hostname or ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.urls import translate_url
 from django.utils import translation
 
-from masis.core.site_address import absolute_url
+from masis.core.site_address import absolute_url, site_relative_url
 
 from .languages import AUTONYMS, LANGUAGE_CODES, SOURCE_LANGUAGE
 
@@ -47,8 +47,9 @@ def path_urls(path):
 
 
 def language_links(urls, current):
+    """The language switcher's links: ``urls`` (absolute, as hreflang wants them) as paths."""
     return [
-        LanguageLink(code, AUTONYMS[code], urls[code], code == current)
+        LanguageLink(code, AUTONYMS[code], site_relative_url(urls[code]), code == current)
         for code in LANGUAGE_CODES
         if urls.get(code)
     ]

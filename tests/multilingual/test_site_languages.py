@@ -63,6 +63,8 @@ def test_language_switcher_stays_on_the_page_with_translated_slugs(client, seede
     for code, link in links.items():
         assert link["lang"] == code
         assert link.get_text(strip=True) == AUTONYMS[code]
+        # A path: the visitor stays on the host they came through (hreflang names SITE_URL).
+        assert link["href"].startswith("/"), link["href"]
     assert urlsplit(links["hy"]["href"]).path == "/hy/%D5%B4%D5%A1%D5%BD%D5%AB%D5%BD/"
     assert client.get(links["en"]["href"]).status_code == 200
     assert links["fr"].get("aria-current") == "true"
