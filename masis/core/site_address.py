@@ -58,7 +58,13 @@ def follow_site_url(**kwargs):
     from wagtail.models import Site
 
     hostname, port = site_hostname_and_port()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is not None and (site.hostname, site.port) != (hostname, port):
-        site.hostname, site.port = hostname, port
-        site.save(update_fields=["hostname", "port"])
+    # An update, not a save: post_migrate runs before wagtail-modeltranslation adds its page
+    # columns, and a saved Site would have the page cache purge every page (a query on them).
+    # Pages print their links from SITE_URL: only Wagtail's own root paths need forgetting.
+    changed = (
+        Site.objects.filter(is_default_site=True)
+        .exclude(hostname=hostname, port=port)
+        .update(hostname=hostname, port=port)
+    )
+    if changed:
+        Site.clear_site_root_paths_cache()

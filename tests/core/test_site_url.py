@@ -8,6 +8,8 @@ import sys
 
 from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
@@ -85,3 +87,20 @@ def test_the_contact_e_mail_links_to_the_page_on_the_site_url(client, seeded, se
     (email,) = mail.outbox
     assert "https://jumelage-masis.example.org/fr/contact/" in email.body
     assert "testserver" not in email.body
+
+
+def test_following_the_site_url_reads_no_page(db, settings, django_capture_on_commit_callbacks):
+    # post_migrate runs before wagtail-modeltranslation adds its columns to the page table: a
+    # purge of the frontend cache there (it reads every page) broke `migrate`.
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    settings.SITE_URL = "https://jumelage-masis.example.org"
+    with CaptureQueriesContext(connection) as queries:
+        with django_capture_on_commit_callbacks(execute=True):
+            follow_site_url()
+    assert Site.objects.get(is_default_site=True).hostname == "jumelage-masis.example.org"
+    assert not [query for query in queries if "wagtailcore_page" in query["sql"]]
