@@ -3,36 +3,13 @@ tracking parameter) neither changes what others are served nor fills the cache."
 
 import re
 
-import pytest
-import redis
-from django.core.cache import caches
-
 from masis.caching.invalidation import bump_version
 from masis.multilingual.links import page_url
 from timeline.models import CooperationEventPage, Theme
 
-from ..servers import redis_server
-
 SITE_URL = "http://testserver"  # masis.settings.test
 HOSTILE_HOSTS = ("127.0.0.1:4444", "localhost.", "LOCALHOST:80")
 ABSOLUTE_URL = re.compile(r"""(?:https?:)?//[^\s"'<>]+""")
-
-
-@pytest.fixture
-def own_redis(settings):
-    """The real page cache on a redis-server of the test's own, whose keys it can count."""
-    with redis_server() as url:
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
-                "LOCATION": url,
-                "OPTIONS": settings.REDIS_CACHE_OPTIONS,
-            }
-        }
-        settings.PAGE_CACHE_ENABLED = True
-        settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
-        yield redis.Redis.from_url(url)
-        caches["default"].close()
 
 
 def our_links(body):

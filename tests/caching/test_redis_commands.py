@@ -1,35 +1,15 @@
 """Redis commands per page: a page-cache miss costs at most 6, a hit at most 2, counted by a
 redis-server of the test's own (``INFO commandstats``)."""
 
-import pytest
-import redis
-from django.core.cache import caches
-
 from masis.caching.invalidation import bump_version
 from masis.multilingual.links import page_url
 
 from ..helpers import live_pages
-from ..servers import redis_server
 
 MAX_COMMANDS_FOR_A_MISS = 6
 MAX_COMMANDS_FOR_A_HIT = 2
 # Our own counting commands, not the site's.
 NOT_COUNTED = {"cmdstat_info", "cmdstat_config|resetstat", "cmdstat_dbsize", "cmdstat_keys"}
-
-
-@pytest.fixture
-def own_redis(settings):
-    with redis_server() as url:
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
-                "LOCATION": url,
-                "OPTIONS": settings.REDIS_CACHE_OPTIONS,
-            }
-        }
-        settings.PAGE_CACHE_ENABLED = True
-        yield redis.Redis.from_url(url)
-        caches["default"].close()
 
 
 def commands_of(server, client, url):
