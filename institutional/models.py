@@ -138,7 +138,18 @@ class LegalNoticeSettings(BaseGenericSetting):
         ]
 
 
-class LegalNoticePage(BasePage):
+class InstitutionalPage(BasePage):
+    """A page a French city's site owes its visitors: one of each, right under the home page."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class LegalNoticePage(InstitutionalPage):
     """The legal notice: the publisher, director of publication and host from the site's
     ``LegalNoticeSettings`` (a part left empty there is not shown), then the page's own text
     (content, credits)."""
@@ -160,10 +171,6 @@ class LegalNoticePage(BasePage):
         index.SearchField("body"),
     ]
 
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = []
-    max_count = 1
-
     class Meta:
         verbose_name = _("legal notice")
 
@@ -184,7 +191,7 @@ def media_from_another_host():
     return bool(origin) and origin != site_host()
 
 
-class PersonalDataPage(BasePage):
+class PersonalDataPage(InstitutionalPage):
     """What the site does with its visitors' data. The page's text names the controller and
     the visitors' rights; what the site itself does (no cookie, what the contact form keeps,
     for how long, who receives it) is written from its configuration, so that it stays true."""
@@ -216,10 +223,6 @@ class PersonalDataPage(BasePage):
         index.SearchField("body"),
     ]
 
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = []
-    max_count = 1
-
     class Meta:
         verbose_name = _("personal data page")
 
@@ -236,7 +239,7 @@ class PersonalDataPage(BasePage):
         return context
 
 
-class AccessibilityStatementPage(BasePage):
+class AccessibilityStatementPage(InstitutionalPage):
     """The accessibility statement, in the format RGAA 4.1 prescribes."""
 
     introduction = models.TextField(
@@ -370,10 +373,6 @@ class AccessibilityStatementPage(BasePage):
         index.SearchField("non_compliant_content"),
     ]
 
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = []
-    max_count = 1
-
     class Meta:
         verbose_name = _("accessibility statement")
 
@@ -432,16 +431,12 @@ class AuditedPage(Orderable):
         verbose_name_plural = _("pages tested")
 
 
-class SiteMapPage(BasePage):
+class SiteMapPage(InstitutionalPage):
     """Every public page of the site, as the page tree nests them."""
 
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("site map")
