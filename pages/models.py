@@ -516,7 +516,8 @@ class TownProfilePage(BasePage):
         context["economic_sectors"] = list(self.economic_sectors.all())
         context["locator_map"] = self.locator_map()
         context["structured_data"] = self.structured_data(request)
-        context.update(self.listed_pages())
+        # The lists (listed_pages) are read by the template, inside a fragment kept until the
+        # next content change.
         return context
 
 

@@ -112,6 +112,8 @@ def timeline_listing(timeline, years, themes, request):
         "filter_themes": themes,
         "events_page": page,
         "event_count": page.paginator.count,
-        "year_groups": group_by_year(page.object_list),
+        # Called by the template inside a fragment kept until the next content change: the
+        # page's events are read only when it is rendered.
+        "year_groups": lambda: group_by_year(page.object_list),
         **neighbour_queries(page, filters.query_string),
     }

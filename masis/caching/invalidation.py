@@ -45,6 +45,12 @@ def current_version():
     return version
 
 
+def known_version():
+    """The shared content version, or None when the cache does not have it (never set, evicted,
+    or out of reach): then nothing may be kept under it."""
+    return page_cache().get(VERSION_KEY)
+
+
 def bump_version():
     cache = page_cache()
     try:

@@ -114,7 +114,9 @@ class PageCacheMiddleware:
         # One round trip: the shared version and the page, kept with the version it was built
         # at. A page built before the last change has an older version: it is a miss.
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or current_version()
+        # Known to the fragment cache (caching.context_processors) without asking Redis again.
+        request.content_version = found.get(VERSION_KEY)
+        version = request.content_version or current_version()
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             return _hit(entry)

@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "masis.caching.context_processors.fragment_cache",
             ],
         },
     },
@@ -252,6 +253,14 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Costly lists rendered once per content version ({% cache … using="fragments" %}, keyed on the
+# shared version: caching.context_processors). In each process's memory: a fragment costs no
+# Redis command, and a new version leaves the old ones unused (LRU, bounded).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # Full-page cache of anonymous visits (caching.middleware), dropped on every content change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

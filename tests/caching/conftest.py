@@ -11,11 +11,12 @@ def own_redis(settings):
     count."""
     with redis_server() as url:
         settings.CACHES = {
+            **settings.CACHES,
             "default": {
                 "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
                 "LOCATION": url,
                 "OPTIONS": settings.REDIS_CACHE_OPTIONS,
-            }
+            },
         }
         settings.PAGE_CACHE_ENABLED = True
         settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

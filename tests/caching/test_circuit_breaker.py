@@ -66,11 +66,12 @@ def test_once_redis_answers_again_it_is_used_and_cached_pages_are_forgotten(sett
     port = closed_port()
     url = f"redis://127.0.0.1:{port}/0"
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": url,
             "OPTIONS": TIMEOUTS,
-        }
+        },
     }
     cache = caches["default"]
     assert cache.get("page") is None  # down: the breaker opens
@@ -92,11 +93,12 @@ def test_once_redis_answers_again_it_is_used_and_cached_pages_are_forgotten(sett
 
 def test_the_rate_limit_lets_visitors_through_when_the_cache_cannot_count(settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
             "OPTIONS": TIMEOUTS,
-        }
+        },
     }
     limit = RateLimit("contact-test", limit=1, period=3600)
     request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.7")

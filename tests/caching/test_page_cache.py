@@ -245,11 +245,12 @@ def test_two_processes_sharing_redis_never_serve_stale_pages():
 def test_pages_are_served_and_health_says_so_when_the_cache_is_down(client, seeded, settings):
     """Redis down: pages are built for every visit (no 500), /healthz answers 503."""
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "masis.caching.backends.CircuitBreakerRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
             "OPTIONS": settings.REDIS_CACHE_OPTIONS,
-        }
+        },
     }
     settings.PAGE_CACHE_ENABLED = True
     for _ in range(2):
