@@ -21,6 +21,21 @@ def html(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
+def page_in(client, page, language):
+    """The parsed HTML of ``page`` in ``language``, which must answer 200."""
+    response = client.get(page_url(page, language))
+    assert response.status_code == 200, (page, language)
+    return html(response)
+
+
+def publish(page, **fields):
+    """``page`` with ``fields`` set, published."""
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
 def live_pages():
     return list(Page.objects.live().filter(depth__gt=1).specific().order_by("path"))
 

@@ -19,7 +19,8 @@ from masis.multilingual.languages import LANGUAGE_CODES
 from masis.multilingual.links import page_url
 from pages.models import StandardPage
 
-from ..helpers import every_page_in_every_language, html, live_pages, queries_for
+from ..helpers import every_page_in_every_language, html, live_pages, publish, queries_for
+from ..helpers import page_in as get
 
 NBSP = "\xa0"
 
@@ -31,19 +32,6 @@ def text_of(element):
 @pytest.fixture
 def statement(seeded):
     return AccessibilityStatementPage.objects.get()
-
-
-def get(client, page, language):
-    response = client.get(page_url(page, language))
-    assert response.status_code == 200, (page, language)
-    return html(response)
-
-
-def publish(page, **fields):
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 # --- The accessibility statement ----------------------------------------------------------------

@@ -25,26 +25,14 @@ from institutional.models import (
 )
 from masis.multilingual.links import page_url
 
-from ..helpers import every_page_in_every_language, html
+from ..helpers import every_page_in_every_language, html, publish
+from ..helpers import page_in as get
 
 NBSP, NNBSP = "\xa0", "\u202f"
 
 
 def text_of(element):
     return " ".join(element.get_text(" ").replace(NBSP, " ").replace(NNBSP, " ").split())
-
-
-def get(client, page, language):
-    response = client.get(page_url(page, language))
-    assert response.status_code == 200, (page, language)
-    return html(response)
-
-
-def publish(page, **fields):
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

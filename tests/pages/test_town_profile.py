@@ -11,7 +11,8 @@ from masis.multilingual.links import page_url
 from pages.models import EconomicSector, KeyFigure, TownProfilePage
 
 from ..factories import make_image
-from ..helpers import html, json_ld
+from ..helpers import json_ld
+from ..helpers import page_in as get
 
 NNBSP, NBSP = "\u202f", "\xa0"
 
@@ -19,12 +20,6 @@ NNBSP, NBSP = "\u202f", "\xa0"
 @pytest.fixture
 def profile(seeded):
     return TownProfilePage.objects.get()
-
-
-def get(client, page, language):
-    response = client.get(page_url(page, language))
-    assert response.status_code == 200
-    return html(response)
 
 
 def text(element):
