@@ -7,12 +7,17 @@ Starts the stack of deploy/stack.py (nginx with TLS → Varnish → two gunicorn
 drives it over HTTPS with wrk: pages kept by Varnish against a static file that nginx serves
 itself, the home page's own HTML saved under STATIC_ROOT (same bytes, same compression work).
 Each line is the median of --rounds runs, the targets alternating. Compressed (Accept-Encoding:
-gzip, as every browser asks) unless --identity. Not a test: it prints numbers.
+gzip, as every browser asks) unless --identity. It also reads the CPU time nginx's, Varnish's
+and wrk's processes spent on each target (user + system, from /proc): what one request costs
+each of them, and so the best ratio the two targets could reach on cores they share.
+Not a test: it prints numbers.
 """
 
 import argparse
 import gzip
+import os
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -30,6 +35,40 @@ PAGES = {
     "partner": "/fr/partenaires/pnud/",
 }
 STATIC_NAME = "bench-home-copy.html"
+MEASURED_PROCESSES = ("nginx", "varnish")
+
+
+def session_cpu_seconds(session_id):
+    """User + system CPU time of the live processes of one session (a server and its workers)."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # After "pid (command)": state ppid pgrp session … utime stime (proc(5) fields
+            # 3, 4, 5, 6, …, 14, 15).
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[3]) == session_id:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(stack):
+    """CPU time so far of nginx, Varnish (each started in a session of its own) and wrk."""
+    spent = {name: session_cpu_seconds(stack.processes.pid(name)) for name in MEASURED_PROCESSES}
+    children = os.times()
+    spent["wrk"] = children.children_user + children.children_system
+    return spent
+
+
+def measure(stack, path, options, headers):
+    """One wrk run; its result with the microseconds of CPU per request of each process."""
+    before = cpu_seconds(stack)
+    result = wrk(stack.url(path), options.duration, options.connections, headers=headers)
+    after = cpu_seconds(stack)
+    requests = result["rps"] * options.duration
+    result["cpu_us"] = {name: (after[name] - before[name]) * 1e6 / requests for name in after}
+    return result
 
 
 def main():
@@ -66,13 +105,18 @@ def main():
         runs = {name: [] for name in targets}
         for _round in range(options.rounds):
             for name, path in targets.items():
-                runs[name].append(
-                    wrk(stack.url(path), options.duration, options.connections, headers=headers)
-                )
+                runs[name].append(measure(stack, path, options, headers))
                 time.sleep(DRAIN_SECONDS)
         results = {name: median_result(found) for name, found in runs.items()}
         for name, result in results.items():
             row(name, result)
+        cpu = {
+            name: {
+                process: statistics.median(run["cpu_us"][process] for run in found)
+                for process in (*MEASURED_PROCESSES, "wrk")
+            }
+            for name, found in runs.items()
+        }
 
         static = results["static file (nginx)"]
         print("\nRatios to the static file (targets: ≥ 0.9 × its req/s, p99 ≤ 1.5 × its p99)")
@@ -82,6 +126,19 @@ def main():
                     f"{name:<44} req/s {result['rps'] / static['rps']:.2f} ×, "
                     f"p99 {result['p99'] / static['p99']:.2f} ×"
                 )
+
+        # On shared cores a target's rate is bounded by the CPU one request costs in all.
+        static_cpu = sum(cpu["static file (nginx)"].values())
+        print(
+            "\nCPU per request, µs (median), and the ratio those costs allow on the same cores"
+            f"\n{'target':<44} {'nginx':>7} {'Varnish':>8} {'wrk':>7} {'total':>7} {'allows':>7}"
+        )
+        for name, spent in cpu.items():
+            total = sum(spent.values())
+            print(
+                f"{name:<44} {spent['nginx']:>7.1f} {spent['varnish']:>8.1f} {spent['wrk']:>7.1f}"
+                f" {total:>7.1f} {static_cpu / total:>6.2f}×"
+            )
 
 
 if __name__ == "__main__":

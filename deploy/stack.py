@@ -192,6 +192,10 @@ class Processes:
         for name in reversed(list(self.running)):
             self.stop(name)
 
+    def pid(self, name):
+        """The started process's id, which is also its session's."""
+        return self.running[name][0].pid
+
     def tail(self, name, lines=25):
         path = self.logs / f"{name}.log"
         if not path.exists():
