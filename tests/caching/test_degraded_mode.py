@@ -6,13 +6,8 @@ whose DATABASE_URL points at a port where nothing listens, or at a TCP relay to 
 the test cuts while the site is running.
 """
 
-import os
-import secrets
 import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
@@ -22,26 +17,13 @@ from django.conf import settings
 from django.db import connection
 
 from ..helpers import html
+from ..servers import closed_port, free_port, gunicorn, production_env
 
-ROOT = settings.BASE_DIR
-SITE_PORT, RELAY_PORT, DEAD_PORT = 8112, 8113, 8119
-# Production settings, except that static files come from the finders (no collectstatic).
-SETTINGS_MODULE = """
-from masis.settings.production import *  # noqa
-STORAGES = {**STORAGES, "staticfiles": {
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-WHITENOISE_USE_FINDERS = True
-"""
 TEMPORARY_PROBLEM = {
     "fr": "Problème temporaire",
     "en": "Temporary problem",
     "hy": "Ժամանակավոր խնդիր",
 }
-
-
-def port_is_free(port):
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
 def get(url, language="fr"):
@@ -57,38 +39,10 @@ def get(url, language="fr"):
 
 @contextmanager
 def site(tmp_path, database_url):
-    assert port_is_free(SITE_PORT), f"port {SITE_PORT} is busy"
-    (tmp_path / "degraded_settings.py").write_text(SETTINGS_MODULE)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "CACHE_URL", "DEBUG", "PAGE_CACHE_ENABLED"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="degraded_settings",
-        PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]),
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="127.0.0.1",
-        SITE_URL=f"http://127.0.0.1:{SITE_PORT}",
-        DATABASE_URL=database_url,
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "masis.wsgi", "--bind", f"127.0.0.1:{SITE_PORT}",
-         "--workers", "1", "--timeout", "60"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{SITE_PORT}"
-    try:
-        deadline = time.monotonic() + 60
-        while port_is_free(SITE_PORT):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not start: {process.stderr.read()[-2000:]}")
-            time.sleep(0.2)
+    port = free_port()
+    env = production_env(tmp_path, port, DATABASE_URL=database_url)
+    with gunicorn(env, port=port, healthy=False) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 class Relay:
@@ -153,8 +107,7 @@ PAGES = {"fr": "/fr/masis/", "en": "/en/masis/", "hy": "/hy/մասիս/"}
 
 
 def test_with_the_database_unreachable_static_answers_and_pages_get_the_branded_500(tmp_path):
-    assert port_is_free(DEAD_PORT)
-    with site(tmp_path, f"postgres://postgres@127.0.0.1:{DEAD_PORT}/masis") as base:
+    with site(tmp_path, f"postgres://postgres@127.0.0.1:{closed_port()}/masis") as base:
         status, headers, body = get(f"{base}/static/css/site.css")
         assert status == 200 and "--" in body
         status, _headers, _body = get(f"{base}/static/img/favicon.svg")
@@ -171,12 +124,12 @@ def test_with_the_database_unreachable_static_answers_and_pages_get_the_branded_
 def test_when_the_database_goes_down_cached_pages_still_answer(seeded, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the database-down relay needs PostgreSQL (run with DATABASE_URL)")
-    assert port_is_free(RELAY_PORT)
     db = connection.settings_dict
-    relay = Relay(RELAY_PORT, (db.get("HOST") or "127.0.0.1", int(db.get("PORT") or 5432)))
+    relay_port = free_port()
+    relay = Relay(relay_port, (db.get("HOST") or "127.0.0.1", int(db.get("PORT") or 5432)))
     user = db.get("USER") or "postgres"
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    url = f"postgres://{user}{password}@127.0.0.1:{RELAY_PORT}/{db['NAME']}"
+    url = f"postgres://{user}{password}@127.0.0.1:{relay_port}/{db['NAME']}"
     page_cache = "masis.caching.middleware.PageCacheMiddleware" in settings.MIDDLEWARE
     try:
         with site(tmp_path, url) as base:
