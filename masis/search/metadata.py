@@ -162,6 +162,12 @@ class _LanguageRuns(HTMLParser):
     of text sits in ("" where none says)."""
 
     VOID = {"br", "img", "hr", "wbr", "input"}
+    # Elements inside a line of text: their start and end separate no words ("installed at
+    # <span lang="fr">La Rotonde</span>, the…" keeps its comma next to the name).
+    INLINE = {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+        "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    }  # fmt: skip
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -180,7 +186,8 @@ class _LanguageRuns(HTMLParser):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
                 break
-        self.runs.append((" ", self.stack[-1][1]))  # block ends ("</p><p>") separate words
+        if tag not in self.INLINE:
+            self.runs.append((" ", self.stack[-1][1]))  # block ends ("</p><p>") separate words
 
     def handle_data(self, data):
         self.runs.append((data, self.stack[-1][1]))

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -13,6 +14,7 @@ from wagtail.models import Page
 from masis.core.seeding import localized
 from masis.multilingual.languages import LANGUAGE_CODES
 from masis.search.engine import page_types
+from masis.search.metadata import marked_text
 from masis.search.page_texts import pages_without_texts
 from pages.models import StandardPage
 
@@ -137,6 +139,24 @@ def test_snippets_prefer_the_page_language_then_mark_french_fallback(client, see
     snippet = item.find(class_="search-result__snippet")
     assert snippet["lang"] == "fr"
     assert snippet.get_text(strip=True) == page.introduction_fr
+
+
+def test_snippets_put_no_space_before_the_punctuation_after_a_marked_word(client, seeded):
+    # The seed marks "La Rotonde" (lang="fr") and "Türkiye" (lang="tr") inside English text:
+    # the end of their <span> is no break between words.
+    doc = html(client.get(search_url("en", q="Rotonde Toros")))
+    snippets = [s.get_text() for s in doc.find_all(class_="search-result__snippet")]
+    assert any("La Rotonde, the city" in snippet for snippet in snippets), snippets
+    doc = html(client.get(search_url("en", q="Türkiye")))
+    snippets = [s.get_text() for s in doc.find_all(class_="search-result__snippet")]
+    assert any("(Türkiye)" in snippet for snippet in snippets), snippets
+    assert not [s for s in snippets if re.search(r"\s[,.;:)]", s)], snippets
+
+
+def test_snippets_keep_the_space_between_blocks():
+    assert str(marked_text("<p>One</p><p>two <em>three</em>, four</p><ul><li>five</li></ul>")) == (
+        "One two three, four five"
+    )
 
 
 def test_event_results_show_their_dates(client, seeded):
