@@ -40,11 +40,21 @@ def _wrap(pattern, text, language):
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
 
 
+# Words of organisations' names that English writes as French does: found in both forms of a
+# translated name ("United Nations Development Programme", "Programme des Nations unies pour le
+# développement"), they are English words of the English name, not French ones it keeps.
+ENGLISH_AS_FRENCH = frozenset(
+    {"Action", "Association", "Centre", "Commission", "Culture", "Mission", "Nations", "Programme",
+     "Services", "Union"}
+)  # fmt: skip
+
+
 def kept_words(text, source_name, shared_names=()):
     """A pattern for the runs of words of ``text`` also found in ``source_name`` (its French
     form), but for words of ``shared_names`` (names every language writes alike, such as the
-    organisation's town); None when there are none."""
-    source_words = set(LATIN_WORD.findall(source_name))
+    organisation's town) and words English writes as French does (``ENGLISH_AS_FRENCH``); None
+    when there are none."""
+    source_words = set(LATIN_WORD.findall(source_name)) - ENGLISH_AS_FRENCH
     shared = {word for name in shared_names for word in LATIN_WORD.findall(name or "")}
     words = [w for w in LATIN_WORD.findall(text) if w in source_words and w not in shared]
     if not words:

@@ -85,6 +85,13 @@ def test_no_french_word_is_read_unmarked_on_armenian_and_english_pages(client, s
             "City of Aix-en-Provence",
         ),
         ("Masis Community", "en", "Communauté de communes de Masis", ["Masis"], "Masis Community"),
+        (
+            "United Nations Development Programme",
+            "en",
+            "Programme des Nations unies pour le développement",
+            [],
+            "United Nations Development Programme",
+        ),
     ],
 )
 def test_names_keep_the_words_of_another_language_marked(text, language, source, towns, expected):
@@ -120,3 +127,14 @@ def test_a_monogram_in_french_letters_says_so(client, seeded):
     letters = {svg.get_text(): svg.get("lang") for svg in monograms}
     assert letters.get("M") == "fr"  # "Montperrin հիվանդանոցային կենտրոն": one script only
     assert all(not re.search("[A-Z]", text) or lang == "fr" for text, lang in letters.items())
+
+
+def test_an_english_name_with_words_french_writes_alike_is_not_marked_french(client, seeded):
+    # "United Nations Development Programme" shares "Nations" and "Programme" with the French
+    # "Programme des Nations unies pour le développement": English words all the same.
+    for url in ("/en/partners/", "/en/partners/undp/", "/en/site-map/"):
+        doc = html(client.get(url))
+        names = [a for a in doc.find_all("a") if "Development Programme" in a.get_text()]
+        names += [h for h in doc.find_all("h1") if "Development Programme" in h.get_text()]
+        assert names, url
+        assert [name.find("span", lang="fr") for name in names] == [None] * len(names), url
