@@ -6,6 +6,7 @@ the sitemap all use this module.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.urls import translate_url
 from django.utils import translation
@@ -46,10 +47,27 @@ def path_urls(path):
     return {code: translate_url(path, code) for code in LANGUAGE_CODES}
 
 
-def language_links(urls, current):
-    """The language switcher's links: ``urls`` (absolute, as hreflang wants them) as paths."""
+# The query parameters that mean the same in every language: the timeline's year and theme,
+# the partner directory's kind (slugs and identifiers are not translated), the search's words.
+# A page number is not one of them: another language may have fewer results.
+SWITCHER_QUERY_PARAMETERS = ("kind", "q", "theme", "year")
+
+
+def language_links(urls, current, params=None):
+    """The language switcher's links: ``urls`` (absolute, as hreflang wants them) as paths,
+    with the visitor's filters or search words among ``params`` (a QueryDict) kept, so that
+    the other language shows the same selection."""
+    query = ""
+    if params is not None:
+        kept = [
+            (name, value)
+            for name in SWITCHER_QUERY_PARAMETERS
+            for value in params.getlist(name)
+            if value
+        ]
+        query = f"?{urlencode(kept)}" if kept else ""
     return [
-        LanguageLink(code, AUTONYMS[code], site_relative_url(urls[code]), code == current)
+        LanguageLink(code, AUTONYMS[code], site_relative_url(urls[code]) + query, code == current)
         for code in LANGUAGE_CODES
         if urls.get(code)
     ]

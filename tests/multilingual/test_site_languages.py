@@ -1,6 +1,6 @@
 """Every page answers in fr, en and hy, says which language it is in, and links its translations."""
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import translation
@@ -114,3 +114,26 @@ def test_main_menu_lists_the_sections_in_the_page_language(client, seeded):
     labels = [a.get_text(strip=True) for a in menu.find_all("a")]
     assert "Գործընկերներ" in labels
     assert all(not a.get("lang") for a in menu.find_all("a"))
+
+
+@pytest.mark.parametrize(
+    ("url", "query"),
+    [
+        (
+            "/fr/cooperation/?year=2024&theme=culture&page=1",
+            {"year": ["2024"], "theme": ["culture"]},
+        ),
+        ("/en/partners/?kind=hospital&utm_source=x", {"kind": ["hospital"]}),
+        ("/hy/որոնում/?q=Մասիս&page=2", {"q": ["Մասիս"]}),
+        ("/fr/masis/", {}),
+    ],
+)
+def test_language_switcher_keeps_the_visitors_filters_and_search(client, seeded, url, query):
+    # Year, theme, kind and search words mean the same in every language; a page number (fewer
+    # results in another language) and parameters no page reads are left behind.
+    switcher = html(client.get(url)).find("nav", class_="language-switcher")
+    links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
+    assert set(links) == set(LANGUAGE_CODES)
+    for code, href in links.items():
+        assert parse_qs(urlsplit(href).query) == query, (code, href)
+        assert client.get(href).status_code == 200, href

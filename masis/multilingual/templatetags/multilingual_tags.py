@@ -25,7 +25,9 @@ def alternate_urls(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def language_links(context, urls):
-    return links.language_links(urls, translation.get_language())
+    request = context.get("request")
+    params = request.GET if request is not None else None
+    return links.language_links(urls, translation.get_language(), params)
 
 
 @register.filter
