@@ -52,3 +52,27 @@ def test_screenshots_of_each_page_type_at_phone_and_desktop_widths(served_site, 
         assert path.exists(), path
         width, height = png_size(path)
         assert width == viewport["width"] and height >= viewport["height"] / 2, path
+
+
+EVENT_ROWS = """items => items.map(item => {
+    const date = item.querySelector('.partner-events__date').getBoundingClientRect();
+    const title = item.querySelector('.partner-events__title').getBoundingClientRect();
+    return [Math.round(title.left), Math.round(title.top - date.top)];
+})"""
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_a_partners_events_line_up_dates_and_titles_in_two_columns(tabs, served_site, language):
+    # Armenian dates are the longest ("2024 թ. սեպտեմբեր"): a column sized for French ones
+    # pushed some titles right, or under their date, on a desktop screen.
+    tab, failures, longest = tabs[language], [], 0
+    for partner in served_site.pages_in(language):
+        if partner.page_type != "partnerpage":
+            continue
+        tab.goto(partner.path)
+        rows = tab.page.eval_on_selector_all(".partner-events__item", EVENT_ROWS)
+        longest = max(longest, len(rows))
+        if len({left for left, _top in rows}) > 1 or any(top for _left, top in rows):
+            failures.append(f"{partner.path}: titles at (left, below their date) {rows}")
+    assert longest >= 5
+    assert not failures, "\n".join(failures)
