@@ -20,9 +20,13 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache:version"
 
 # Content shown on public pages: every model of these apps, plus the Wagtail models listed.
+# The view restrictions decide whether a page (and the lists naming it) is public at all: the
+# admin sets them without saving the page.
 CONTENT_APPS = {"pages", "partners", "timeline", "institutional"}
 CONTENT_MODELS = {
     "wagtailcore.page",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
     "wagtailcore.site",
     "wagtailimages.image",
     "wagtaildocs.document",

@@ -12,6 +12,7 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import PageViewRestriction
 
 from pages.models import ExternalLinks, StandardPage
 
@@ -66,6 +67,26 @@ def test_unpublishing_drops_the_page_and_the_menus_that_listed_it(client, seeded
     home, state = get(client, "/fr/")
     assert state == "miss"
     assert "/fr/aix-et-l-armenie/" not in home.content.decode()
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, seeded, page_cache_on):
+    """Privacy is set in the admin without saving the page: the restriction alone must drop
+    the cached copy, or anonymous visitors keep reading the page (and the lists naming it)."""
+    page = StandardPage.objects.get(slug_fr="aix-et-l-armenie")
+    title = page.title_fr
+    get(client, "/fr/aix-et-l-armenie/")
+    assert get(client, "/fr/aix-et-l-armenie/")[1] == "hit"
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="a long secret"
+    )
+    response, state = get(client, "/fr/aix-et-l-armenie/")
+    assert state != "hit"
+    assert 'class="password-form"' in response.content.decode()
+
+    restriction.delete()  # public again: the page comes back at once
+    response, state = get(client, "/fr/aix-et-l-armenie/")
+    assert (state, response.status_code) == ("miss", 200)
+    assert title in response.content.decode()
 
 
 def test_a_settings_change_reaches_every_page(client, seeded, page_cache_on):
