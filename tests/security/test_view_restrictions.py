@@ -97,3 +97,20 @@ def test_the_password_form_speaks_the_visitors_language(
     assert doc.html["lang"] == language and doc.h1.get_text(strip=True) == heading
     refused = html(guess(client, action, return_url, "wrong", language=language))
     assert wrong in refused.find(class_="form-field__error").get_text()
+
+
+def test_the_password_form_tells_nothing_of_the_restricted_page(client, seeded):
+    """The form stands in front of the page: neither its title nor its text (description,
+    sharing metadata, image) may reach a visitor without the password."""
+    page = standard_page(
+        seeded,
+        "dossier",
+        title={"fr": "Dossier confidentiel"},
+        introduction={"fr": "Le budget secret de la coopération."},
+        search_description={"fr": "Résumé réservé aux partenaires."},
+    )
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password=PASSWORD)
+    response, _action, _return_url = password_form(client, page_url(page, "fr"))
+    text = response.content.decode()
+    for secret in ("Dossier confidentiel", "budget secret", "Résumé réservé"):
+        assert secret not in text
