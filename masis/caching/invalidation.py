@@ -77,7 +77,9 @@ def purge_frontend_cache():
     from masis.multilingual.links import page_urls
 
     urls = set()
-    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+    # Every page, not only the public ones: one just unpublished or made private is still in
+    # the proxy as it was while public.
+    for page in Page.objects.filter(depth__gt=1).specific():
         urls.update(url for url in page_urls(page, full=True).values() if url)
     purge_urls_from_cache(sorted(urls))
 

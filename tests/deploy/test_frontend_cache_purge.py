@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from masis.caching.invalidation import is_content_model
 from masis.multilingual.links import page_urls
@@ -60,6 +60,31 @@ def test_a_publication_purges_each_page_in_each_language_by_its_path_and_host(
         assert (host, unquote(path)) in purged, language
     home = Page.objects.get(depth=2)
     assert (host, unquote(page_urls(home)["hy"])) in purged
+
+
+def purged_paths(proxy, page):
+    host = page.get_site().hostname
+    return {
+        language: (host, unquote(path)) in set(proxy) for language, path in page_urls(page).items()
+    }
+
+
+def test_a_page_unpublished_is_purged_too(seeded, proxy, django_capture_on_commit_callbacks):
+    """The proxy keeps what the page was while it was public: the purge must name the page
+    that has just left the public site, not only those still on it."""
+    profile = TownProfilePage.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.unpublish()
+    assert purged_paths(proxy, profile) == {"fr": True, "en": True, "hy": True}
+
+
+def test_a_page_made_private_is_purged_too(seeded, proxy, django_capture_on_commit_callbacks):
+    profile = TownProfilePage.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=profile, restriction_type=PageViewRestriction.PASSWORD, password="a long secret"
+        )
+    assert purged_paths(proxy, profile) == {"fr": True, "en": True, "hy": True}
 
 
 def test_a_migrations_historical_models_are_not_content(db):
