@@ -1,5 +1,7 @@
 """RSS 2.0 and Atom feeds of the timeline, one per language (the URL's language prefix)."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -8,6 +10,13 @@ from masis.core.site_address import absolute_url
 from masis.multilingual.links import page_url
 
 FEED_LENGTH = 50
+# What XML 1.0 cannot carry (Django's feed writer raises on it), and text pasted from a word
+# processor or a PDF brings along: form feeds, vertical tabs…
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(value):
+    return XML_FORBIDDEN.sub("", str(value))
 
 
 def event_line(event):
@@ -30,7 +39,7 @@ class TimelineRssFeed(Feed):
         return self.timeline
 
     def title(self, timeline):
-        return timeline.title
+        return xml_text(timeline.title)
 
     def link(self, timeline):
         return page_url(timeline, translation.get_language(), self.request, full=True)
@@ -40,7 +49,7 @@ class TimelineRssFeed(Feed):
         return absolute_url(self.request.path)
 
     def description(self, timeline):
-        return timeline.introduction or timeline.title
+        return xml_text(timeline.introduction or timeline.title)
 
     subtitle = description
 
@@ -48,10 +57,10 @@ class TimelineRssFeed(Feed):
         return timeline.events().for_listing()[:FEED_LENGTH]
 
     def item_title(self, event):
-        return event.title
+        return xml_text(event.title)
 
     def item_description(self, event):
-        return f"{event_line(event)} — {event.summary}"
+        return xml_text(f"{event_line(event)} — {event.summary}")
 
     def item_link(self, event):
         return page_url(event, translation.get_language(), self.request, full=True)
@@ -63,7 +72,7 @@ class TimelineRssFeed(Feed):
         return event.last_published_at or event.first_published_at
 
     def item_categories(self, event):
-        return [theme.name for theme in event.themes_by_name]
+        return [xml_text(theme.name) for theme in event.themes_by_name]
 
 
 class TimelineAtomFeed(TimelineRssFeed):

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from masis.multilingual.links import page_url
 
-from ..factories import add_event, seeded_event
+from ..factories import add_event, add_theme, seeded_event
 from ..helpers import html
 
 # As Wagtail writes them (percent-encoded), so that they compare equal to links in pages.
@@ -163,3 +163,20 @@ def test_unpublished_events_are_in_no_feed_or_calendar(client, seeded):
     assert b"Brouillon secret" not in client.get(INDEX["fr"] + "calendar/").content
     assert b"Brouillon secret" not in client.get(INDEX["fr"]).content
     assert client.get(f"{INDEX['fr']}{draft.slug}/calendar/").status_code == 404
+
+
+@pytest.mark.parametrize("feed", ["feed/", "feed/atom/"])
+def test_control_characters_pasted_by_an_editor_do_not_break_the_feeds(client, seeded, feed):
+    """A form feed or vertical tab comes with text pasted from a word processor or a PDF; XML 1.0
+    cannot carry them, and Django's feed writer raised (500) instead of writing the feed."""
+    add_event(
+        title="Mission\x0b en Arménie",
+        summary="Un résumé collé\x0cd’un PDF\x1f.",
+        themes=[add_theme("eau", "Eau\x08potable")],
+    )
+    response = client.get(INDEX["fr"] + feed)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Mission en Arménie" in text and "Un résumé colléd’un PDF." in text
+    assert "Eaupotable" in text
+    parse_xml(response)  # well-formed
