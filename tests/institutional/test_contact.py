@@ -294,3 +294,22 @@ def test_a_cell_starting_with_a_tab_or_carriage_return_is_text_too():
     assert neutralise_formula("\t=1+1") == "'\t=1+1"
     assert neutralise_formula("\r=1+1") == "'\r=1+1"
     assert neutralise_formula("Bonjour = salut") == "Bonjour = salut"
+
+
+def test_control_characters_a_visitor_sends_do_not_break_the_xlsx_export(
+    client, admin_client, contact
+):
+    """openpyxl refuses C0 control characters in a cell: one message holding one made the
+    XLSX export of every submission a 500, for as long as it was kept."""
+    import io
+
+    from openpyxl import load_workbook
+
+    data = {**VALID, "message": "Bonjour\x01 de\x0b Masis\x1f"}
+    client.post(send_url(contact), data, HTTP_ORIGIN="http://testserver")
+    response = admin_client.get(f"/admin/forms/submissions/{contact.pk}/?export=xlsx")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(content)).active
+    cells = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert "Bonjour de Masis" in cells
