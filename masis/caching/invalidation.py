@@ -12,7 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 logger = logging.getLogger(__name__)
@@ -84,6 +84,19 @@ def purge_frontend_cache():
     purge_urls_from_cache(sorted(urls))
 
 
+def _purge_addresses_of_deleted_page(sender, instance, **kwargs):
+    """A deleted page is in no list of pages when the purge runs after the commit: its
+    addresses are taken now, while it still has them."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    from masis.multilingual.links import page_urls
+
+    urls = sorted({url for url in page_urls(instance, full=True).values() if url})
+    transaction.on_commit(lambda: purge_urls_from_cache(urls))
+
+
 def _schedule_invalidation(**kwargs):
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
@@ -133,6 +146,12 @@ def connect_signals():
     cache_recovered.connect(_on_cache_recovered, dispatch_uid="page-cache-recovered")
     post_save.connect(_on_model_change, dispatch_uid="page-cache-save")
     post_delete.connect(_on_model_change, dispatch_uid="page-cache-delete")
+    # Every deleted page, whatever its type, is deleted as a wagtailcore Page too.
+    pre_delete.connect(
+        _purge_addresses_of_deleted_page,
+        sender=apps.get_model("wagtailcore", "Page"),
+        dispatch_uid="page-cache-deleted-page",
+    )
     m2m_changed.connect(_on_model_change, dispatch_uid="page-cache-m2m")
     for signal in (page_published, page_unpublished, page_slug_changed):
         signal.connect(_schedule_invalidation, dispatch_uid=f"page-cache-{signal!r}")

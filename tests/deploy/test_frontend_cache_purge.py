@@ -15,6 +15,8 @@ from masis.caching.invalidation import is_content_model
 from masis.multilingual.links import page_urls
 from pages.models import TownProfilePage
 
+from ..factories import seeded_event
+
 
 class PurgeRecorder(BaseHTTPRequestHandler):
     received = []
@@ -94,3 +96,18 @@ def test_a_migrations_historical_models_are_not_content(db):
     historical_page = state.apps.get_model("wagtailcore", "Page")
     assert not is_content_model(historical_page)
     assert is_content_model(Page) and is_content_model(TownProfilePage)
+
+
+def test_a_page_deleted_is_purged_too(seeded, proxy, django_capture_on_commit_callbacks):
+    """Once deleted, the page is in no list of pages: its addresses are taken before it goes."""
+    event = seeded_event("event-cross-visits")
+    paths = page_urls(event)
+    host = event.get_site().hostname
+    with django_capture_on_commit_callbacks(execute=True):
+        event.delete()
+    purged = set(proxy)
+    assert {language: (host, unquote(path)) in purged for language, path in paths.items()} == {
+        "fr": True,
+        "en": True,
+        "hy": True,
+    }
