@@ -7,6 +7,7 @@ is asked to purge every page URL in every language.
 """
 
 import logging
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -40,12 +41,20 @@ def page_cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
+def fresh_version():
+    """The version a cache that lost it starts again from: the time in microseconds, above any
+    version used before (one per change), so that no process takes the pages or lists it kept
+    under an old number for current ones."""
+    return time.time_ns() // 1000
+
+
 def current_version():
     cache = page_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        fresh = fresh_version()
+        cache.add(VERSION_KEY, fresh, timeout=None)
+        version = cache.get(VERSION_KEY, fresh)
     return version
 
 
@@ -60,7 +69,7 @@ def bump_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # key absent (evicted, or a fresh cache)
-        cache.add(VERSION_KEY, 2, timeout=None)
+        cache.add(VERSION_KEY, fresh_version(), timeout=None)
 
 
 def invalidate_everything():

@@ -5,7 +5,7 @@ list older than the content."""
 import datetime
 
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -74,3 +74,17 @@ def test_with_the_version_out_of_reach_nothing_is_kept(client, seeded, settings)
         first, first_queries = visit(client, url)
         again, again_queries = visit(client, url)
         assert (again, again_queries) == (first, first_queries), url
+
+
+def test_a_content_version_lost_with_the_cache_never_brings_back_an_old_list(
+    client, seeded, settings
+):
+    """Redis restarted empty (or flushed) forgets the content version. Numbered again from 1, it
+    met the lists this process had kept under the same number before the change."""
+    settings.PAGE_CACHE_ENABLED = True
+    url = page_url(timeline_page(), "fr")
+    cache.clear()  # the version is gone
+    client.get(url)  # the list, kept under the version that starts then
+    event = add_event("Rencontre des jeunes de Masis", start=datetime.date(2026, 11, 20))
+    cache.clear()  # gone again, with the change it recorded
+    assert event.title in visit(client, url)[0]
