@@ -33,6 +33,10 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 4
 # Behind a reverse proxy on the same host or network.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# ...but never the SCRIPT_NAME and PATH_INFO headers gunicorn takes from such a peer by default:
+# the site lives at the root, and a SCRIPT_NAME a client slipped through would put its prefix in
+# the links of the lists each process keeps, then of every visitor's pages.
+forwarder_headers = ""
 # No access log by default: the reverse proxy in front keeps one.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"

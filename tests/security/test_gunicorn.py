@@ -7,10 +7,14 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
-from ..servers import free_port
+from ..servers import free_port, gunicorn, production_env, seeded_database_url
 
 CONFIG = settings.BASE_DIR / "gunicorn.conf.py"
 
@@ -68,3 +72,25 @@ def test_gunicorn_opens_no_control_socket(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+def test_a_forged_script_name_changes_no_link_of_anyones_pages(seeded, tmp_path):
+    """gunicorn takes SCRIPT_NAME from a request header when the peer is trusted (the proxy's
+    address). The site is never mounted under a prefix; a forged one made the town profile's
+    lists, kept per process whatever the prefix, hand links under it to every later visitor."""
+    port = free_port()
+    env = production_env(tmp_path, port, DATABASE_URL=seeded_database_url())
+    https = {"X-Forwarded-Proto": "https"}
+    with gunicorn(env, port=port) as base:
+        forged = urllib.request.Request(
+            f"{base}/elsewhere/fr/masis/", headers={**https, "SCRIPT_NAME": "/elsewhere"}
+        )
+        try:
+            urllib.request.urlopen(forged, timeout=10).read()
+        except urllib.error.HTTPError:
+            pass
+        visit = urllib.request.Request(f"{base}/fr/masis/", headers=https)
+        page = urllib.request.urlopen(visit, timeout=10).read().decode()
+    assert "/fr/cooperation/" in page
+    assert "/elsewhere/" not in page
