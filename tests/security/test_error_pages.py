@@ -37,3 +37,16 @@ def test_500_page_renders_without_the_database(language):
     assert doc.h1.get_text(strip=True) == SERVER_ERROR[language]
     assert doc.find("link", rel="stylesheet")["href"].endswith("css/site.css")
     assert doc.find("a", href=f"/{language}/")
+
+
+@pytest.mark.parametrize("path", ["/\\evil.example/", "/fr/\\\\evil.example/x/"])
+def test_a_404_page_links_nowhere_off_the_site(client, seeded, path):
+    """The language links of a 404 page repeat the address asked for; a browser reads a link
+    starting with /\\ as //, another site: sent as is, /\\evil.example/ led away."""
+    response = client.get(path)
+    assert response.status_code == 404
+    doc = html(response)
+    hrefs = [a["href"] for a in doc.find_all(["a", "link"], href=True)]
+    hrefs += [m["content"] for m in doc.find_all("meta", property="og:url")]
+    assert hrefs
+    assert not [href for href in hrefs if "\\" in href]

@@ -1,5 +1,6 @@
 from django import template
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 from django.utils.safestring import mark_safe
 
 from masis.core.site_address import absolute_url
@@ -19,7 +20,9 @@ def alternate_urls(context, page=None):
         return links.page_urls(page, request, full=True)
     if request is None:
         return {}
-    paths = links.path_urls(request.path)
+    # The address asked for, percent-encoded: a 404 repeats it, and a browser reads a raw
+    # backslash as a slash (/\evil.example/ is //evil.example/, another site).
+    paths = links.path_urls(escape_uri_path(request.path))
     return {code: absolute_url(path) for code, path in paths.items()}
 
 
