@@ -32,7 +32,14 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import (
+    BaseViewRestriction,
+    CollectionViewRestriction,
+    Orderable,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 from wagtail.search import index
 
 from masis.core.blocks import BodyBlock
@@ -191,6 +198,15 @@ def media_from_another_host():
     return bool(origin) and origin != site_host()
 
 
+def password_protection_in_use():
+    """True when a page or a collection of documents asks visitors for a password: typing it
+    right is the one thing that gives a visitor a cookie (Wagtail keeps it in a session)."""
+    return any(
+        model.objects.filter(restriction_type=BaseViewRestriction.PASSWORD).exists()
+        for model in (PageViewRestriction, CollectionViewRestriction)
+    )
+
+
 class PersonalDataPage(InstitutionalPage):
     """What the site does with its visitors' data. The page's text names the controller and
     the visitors' rights; what the site itself does (no cookie, what the contact form keeps,
@@ -235,6 +251,9 @@ class PersonalDataPage(InstitutionalPage):
             contact_is_mailed=bool(contact_page and contact_page.recipients()),
             retention_days=contact_message_retention_days(),
             media_from_elsewhere=media_from_another_host(),
+            password_cookie_hours=(
+                settings.SESSION_COOKIE_AGE // 3600 if password_protection_in_use() else None
+            ),
         )
         return context
 

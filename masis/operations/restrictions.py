@@ -4,7 +4,9 @@ Wagtail checks the password an editor set on a page or a collection of documents
 it is posted. These wrappers of its two views count the wrong ones per restriction and visitor
 address: after AXES_FAILURE_LIMIT failures the form is refused (429) for AXES_COOLOFF_TIME,
 whatever is typed, as the admin's sign-in is. The form keeps the visitor's language and the
-site's design (PASSWORD_REQUIRED_TEMPLATE below).
+site's design (PASSWORD_REQUIRED_TEMPLATE below). Like the contact form, the form posts without
+Django's CSRF token (no cookie before the password is right): only posts from the site's own
+pages pass (``same_origin_post``).
 """
 
 import copy
@@ -17,6 +19,7 @@ from wagtail import views as page_views
 from wagtail.documents.views import serve as document_views
 
 from .client_ip import client_ip
+from .csrf import same_origin_post
 
 PASSWORD_REQUIRED_TEMPLATE = "operations/password_required.html"
 
@@ -75,9 +78,9 @@ def _refused(view, request, *args, **kwargs):
     return response
 
 
-authenticate_page_password = throttled(
-    "page", page_views.authenticate_with_password, "page_view_restriction_id"
+authenticate_page_password = same_origin_post(
+    throttled("page", page_views.authenticate_with_password, "page_view_restriction_id")
 )
-authenticate_document_password = throttled(
-    "document", document_views.authenticate_with_password, "restriction_id"
+authenticate_document_password = same_origin_post(
+    throttled("document", document_views.authenticate_with_password, "restriction_id")
 )

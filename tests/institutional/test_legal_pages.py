@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import PageViewRestriction
 
 from institutional.models import (
     AccessibilityStatementPage,
@@ -298,6 +299,27 @@ def test_the_personal_data_page_says_who_receives_messages(client, personal_data
     cache.clear()
     text = text_of(get(client, personal_data, "en").main)
     assert "also sent by e-mail to the people in charge of the twinning" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "un cookie vous garde l’accès ouvert pendant 8 heures"),
+        ("en", "a cookie keeps your access open for 8 hours"),
+        ("hy", "թխուկը 8 ժամով բաց է պահում ձեր մուտքը"),
+    ],
+)
+def test_the_personal_data_page_names_the_cookie_of_a_password_once_one_is_asked(
+    client, personal_data, settings, language, sentence
+):
+    """Typing a protected page's password gives the visitor a session cookie: the page says so,
+    and for how long, as soon as a password restriction exists, and not before."""
+    settings.SESSION_COOKIE_AGE = 8 * 3600
+    assert sentence not in text_of(get(client, personal_data, language).main)
+    PageViewRestriction.objects.create(
+        page=LegalNoticePage.objects.get(), restriction_type="password", password="Ararat-2024"
+    )
+    assert sentence in text_of(get(client, personal_data, language).main)
 
 
 def test_no_public_page_sets_a_cookie(client, seeded):

@@ -15,6 +15,7 @@ from ..helpers import html
 
 PASSWORD = "Ararat-sous-la-neige"
 ATTACKER, VISITOR = "203.0.113.7", "198.51.100.20"
+SITE_ORIGIN = "http://testserver"
 
 
 @pytest.fixture(autouse=True)
@@ -50,9 +51,12 @@ def password_form(client, url, language="fr"):
     return response, form["action"], form.find(attrs={"name": "return_url"})["value"]
 
 
-def guess(client, action, return_url, password, address=ATTACKER, language="fr"):
+def guess(
+    client, action, return_url, password, address=ATTACKER, language="fr", origin=SITE_ORIGIN
+):
     data = {"password": password, "return_url": return_url}
-    return client.post(action, data, REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE=language)
+    headers = {"HTTP_ORIGIN": origin} if origin else {}
+    return client.post(action, data, REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE=language, **headers)
 
 
 def locks_after_the_limit(client, url, language):
@@ -114,3 +118,25 @@ def test_the_password_form_tells_nothing_of_the_restricted_page(client, seeded):
     text = response.content.decode()
     for secret in ("Dossier confidentiel", "budget secret", "Résumé réservé"):
         assert secret not in text
+
+
+@pytest.mark.parametrize("kind", ["page", "document"])
+def test_the_password_form_sets_no_cookie_until_the_password_is_right(
+    kind, client, restricted_page, restricted_document
+):
+    """No CSRF token, so no cookie: the form posts like the contact form, from the site's own
+    pages only. The right password is kept in a session (the one cookie the personal data page
+    names for it)."""
+    url = page_url(restricted_page, "fr") if kind == "page" else restricted_document.url
+    response, action, return_url = password_form(client, url)
+    assert not response.cookies
+    assert not html(response).find(attrs={"name": "csrfmiddlewaretoken"})
+    wrong = guess(client, action, return_url, "wrong")
+    assert wrong.status_code == 200 and not wrong.cookies
+    for elsewhere in (None, "https://evil.example"):
+        refused = guess(client, action, return_url, PASSWORD, origin=elsewhere)
+        assert refused.status_code == 403 and not refused.cookies
+    right = guess(client, action, return_url, PASSWORD)
+    assert right.status_code == 302
+    assert set(right.cookies) == {settings.SESSION_COOKIE_NAME}
+    assert client.get(url).status_code == 200
