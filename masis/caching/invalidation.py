@@ -79,18 +79,20 @@ def invalidate_everything():
         purge_frontend_cache()
 
 
+def page_addresses(pages):
+    """Every address of ``pages`` in every language, as a proxy in front keeps them."""
+    from masis.multilingual.links import page_urls
+
+    return sorted({url for page in pages for url in page_urls(page, full=True).values() if url})
+
+
 def purge_frontend_cache():
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
     from wagtail.models import Page
 
-    from masis.multilingual.links import page_urls
-
-    urls = set()
     # Every page, not only the public ones: one just unpublished or made private is still in
     # the proxy as it was while public.
-    for page in Page.objects.filter(depth__gt=1).specific():
-        urls.update(url for url in page_urls(page, full=True).values() if url)
-    purge_urls_from_cache(sorted(urls))
+    purge_urls_from_cache(page_addresses(Page.objects.filter(depth__gt=1).specific()))
 
 
 def _purge_addresses_of_deleted_page(sender, instance, **kwargs):
@@ -100,9 +102,7 @@ def _purge_addresses_of_deleted_page(sender, instance, **kwargs):
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    from masis.multilingual.links import page_urls
-
-    urls = sorted({url for url in page_urls(instance, full=True).values() if url})
+    urls = page_addresses([instance])
     transaction.on_commit(lambda: purge_urls_from_cache(urls))
 
 
